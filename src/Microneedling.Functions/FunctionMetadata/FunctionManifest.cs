@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microneedling.Functions.Hosting;
+using Microneedling.Functions.Timers;
+
+namespace Microneedling.Functions.FunctionMetadata;
+
+/// <summary>
+/// The function folders, generated from the app's own endpoint and timer tables so that what the
+/// Functions host routes can never drift from what the code serves.
+/// </summary>
+public static partial class FunctionManifest
+{
+    public const string RoutePrefix = "api/";
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static IReadOnlyList<FunctionDefinition> Build(IEnumerable<EndpointDataSource> dataSources, IEnumerable<ITimerFunction> timers)
+    {
+        ArgumentNullException.ThrowIfNull(dataSources);
+        ArgumentNullException.ThrowIfNull(timers);
+        var functions = new List<FunctionDefinition>();
+        foreach (var endpoint in dataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<NotAFunctionMetadata>() is null)
+            {
+                functions.Add(ForHttp(endpoint));
+            }
+        }
+
+        functions.AddRange(timers.Select(ForTimer));
+        var duplicate = functions.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Two functions are named {duplicate.Key}: function names must be unique.");
+        }
+
+        return [.. functions.OrderBy(f => f.Name, StringComparer.Ordinal)];
+    }
+
+    public static void WriteTo(string appRoot, IReadOnlyList<FunctionDefinition> functions)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        foreach (var function in functions)
+        {
+            var folder = Path.Combine(appRoot, function.Name);
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "function.json"), function.FunctionJson.ToJsonString(Indented) + "\n");
+        }
+    }
+
+    private static FunctionDefinition ForHttp(RouteEndpoint endpoint)
+    {
+        var pattern = endpoint.RoutePattern.RawText?.TrimStart('/') ?? string.Empty;
+        if (!pattern.StartsWith(RoutePrefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Endpoint '{endpoint.DisplayName}' is outside /{RoutePrefix}: the Functions host only forwards that prefix.");
+        }
+
+        var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName
+            ?? throw new InvalidOperationException($"Endpoint '{pattern}' has no name (WithName): its function folder needs one.");
+        var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods
+            ?? throw new InvalidOperationException($"Endpoint '{pattern}' accepts any method: give it explicit methods.");
+        var level = endpoint.Metadata.GetMetadata<FunctionAuthLevelMetadata>()?.Level ?? FunctionAuthLevel.Anonymous;
+
+        var trigger = new JsonObject
+        {
+            ["type"] = "httpTrigger",
+            ["direction"] = "in",
+            ["name"] = "req",
+            ["authLevel"] = level.ToString().ToLowerInvariant(),
+            ["methods"] = new JsonArray([.. methods.Select(m => JsonValue.Create(m.ToLowerInvariant()))]),
+            ["route"] = pattern[RoutePrefix.Length..],
+        };
+        var output = new JsonObject { ["type"] = "http", ["direction"] = "out", ["name"] = "res" };
+        return new FunctionDefinition(CheckedName(name), new JsonObject { ["bindings"] = new JsonArray(trigger, output) });
+    }
+
+    private static FunctionDefinition ForTimer(ITimerFunction timer)
+    {
+        var trigger = new JsonObject
+        {
+            ["type"] = "timerTrigger",
+            ["direction"] = "in",
+            ["name"] = "timer",
+            ["schedule"] = $"%{timer.ScheduleSetting}%",
+            ["useMonitor"] = true,
+        };
+        var retry = new JsonObject { ["strategy"] = "fixedDelay", ["maxRetryCount"] = 2, ["delayInterval"] = "00:00:30" };
+        return new FunctionDefinition(CheckedName(timer.Name), new JsonObject { ["bindings"] = new JsonArray(trigger), ["retry"] = retry });
+    }
+
+    private static string CheckedName(string name) =>
+        ValidName().IsMatch(name) ? name
+            : throw new InvalidOperationException($"'{name}' is not a valid function name (a letter, then up to 127 letters, digits, '_' or '-').");
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,127}$")]
+    private static partial Regex ValidName();
+}

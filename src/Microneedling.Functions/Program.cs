@@ -1,0 +1,27 @@
+using Microneedling.Functions.FunctionMetadata;
+using Microneedling.Functions.Health;
+using Microneedling.Functions.Hosting;
+using Microneedling.Functions.Storage;
+using Microneedling.Functions.Timers;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCustomHandlerHosting();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddTableStorage(builder.Configuration);
+builder.Services.AddTimerFunctions();
+
+var app = builder.Build();
+app.MapCustomHandlerReadiness();
+app.MapTimerInvocations();
+app.MapHealthEndpoints();
+
+if (FunctionManifestCommand.IsRequested(args))
+{
+    FunctionManifestCommand.Run(app, args);
+    return;
+}
+
+app.Run();
+
+/// <summary>The entry point, visible to in-process tests.</summary>
+public partial class Program;

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using Microneedling.Functions.FunctionMetadata;
+using Microneedling.Functions.Hosting;
+using Microneedling.Functions.Timers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microneedling.Functions.Tests;
+
+public sealed class FunctionManifestTests : IDisposable
+{
+    private readonly HandlerFactory _factory = HandlerFactory.UnderFunctionsHost();
+
+    private IReadOnlyList<FunctionDefinition> Manifest()
+    {
+        _ = _factory.Server;
+        return FunctionManifest.Build(_factory.Services.GetServices<EndpointDataSource>(), _factory.Services.GetServices<ITimerFunction>());
+    }
+
+    [Fact]
+    public void Every_api_endpoint_has_a_function_with_its_route_and_methods()
+    {
+        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<NotAFunctionMetadata>() is null)
+            .ToList();
+        var functions = Manifest().ToDictionary(f => f.Name);
+
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            var name = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IEndpointNameMetadata>()!.EndpointName;
+            var trigger = functions[name].FunctionJson["bindings"]![0]!;
+            Assert.Equal("httpTrigger", (string?)trigger["type"]);
+            Assert.Equal("/api/" + (string?)trigger["route"], endpoint.RoutePattern.RawText);
+            Assert.Equal(
+                endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()!.HttpMethods.Select(m => m.ToLowerInvariant()),
+                trigger["methods"]!.AsArray().Select(m => (string?)m));
+        }
+    }
+
+    [Fact]
+    public void The_health_function_is_anonymous_get()
+    {
+        var health = Manifest().Single(f => f.Name == "Health").FunctionJson;
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
+            {"bindings":[{"type":"httpTrigger","direction":"in","name":"req","authLevel":"anonymous","methods":["get"],"route":"health"},
+                         {"type":"http","direction":"out","name":"res"}]}
+            """), health), health.ToJsonString());
+    }
+
+    [Fact]
+    public void Timers_get_a_timer_trigger_reading_their_schedule_setting()
+    {
+        var timer = Manifest().Single(f => f.Name == RecordingTimer.FunctionName).FunctionJson;
+
+        var trigger = timer["bindings"]![0]!;
+        Assert.Equal("timerTrigger", (string?)trigger["type"]);
+        Assert.Equal("%RecordingTimerSchedule%", (string?)trigger["schedule"]);
+        Assert.Equal("fixedDelay", (string?)timer["retry"]!["strategy"]);
+    }
+
+    [Fact]
+    public void Protocol_endpoints_are_not_functions()
+    {
+        var names = Manifest().Select(f => f.Name).ToList();
+
+        Assert.DoesNotContain(names, n => n.Length == 0);
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void Written_folders_hold_one_function_json_each()
+    {
+        var root = Directory.CreateTempSubdirectory("functions-").FullName;
+        try
+        {
+            var manifest = Manifest();
+            FunctionManifest.WriteTo(root, manifest);
+
+            foreach (var function in manifest)
+            {
+                var written = JsonNode.Parse(File.ReadAllText(Path.Combine(root, function.Name, "function.json")));
+                Assert.True(JsonNode.DeepEquals(function.FunctionJson, written));
+            }
+
+            Assert.Equal(manifest.Count, Directory.GetDirectories(root).Length);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/unnamed", null, "no name")]
+    [InlineData("/outside", "Outside", "outside /api/")]
+    [InlineData("/api/bad", "1bad", "not a valid function name")]
+    public void Endpoints_that_cannot_be_functions_are_refused(string pattern, string? name, string expected)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        using var app = builder.Build();
+        var endpoint = app.MapGet(pattern, () => "x");
+        if (name is not null)
+        {
+            endpoint.WithName(name);
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionManifest.Build(((IEndpointRouteBuilder)app).DataSources, []));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
