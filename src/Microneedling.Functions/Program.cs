@@ -1,3 +1,4 @@
+using Microneedling.Functions.Clinics;
 using Microneedling.Functions.FunctionMetadata;
 using Microneedling.Functions.Health;
 using Microneedling.Functions.Hosting;
@@ -6,6 +7,7 @@ using Microneedling.Functions.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHosting();
+builder.AddClinic();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddTimerFunctions();
