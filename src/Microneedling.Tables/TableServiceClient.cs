@@ -10,7 +10,6 @@ namespace Microneedling.Tables;
 /// <summary>The account-level Table operations: list, create and delete tables, and hand out <see cref="TableClient"/>s.</summary>
 public sealed partial class TableServiceClient
 {
-    private static readonly ResponseClassifier Created = TableTransport.Expect(201, 204, 409);
     private static readonly ResponseClassifier Deleted = TableTransport.Expect(204, 404);
     private static readonly ResponseClassifier Ok = TableTransport.Expect(200);
 
@@ -38,19 +37,8 @@ public sealed partial class TableServiceClient
     public TableClient GetTableClient(string tableName) => new(_transport, tableName);
 
     /// <summary>Creates the table; an existing table is not an error (the 409 response is returned).</summary>
-    public async Task<Response> CreateTableIfNotExistsAsync(string tableName, CancellationToken cancellationToken = default)
-    {
-        ValidateTableName(tableName);
-        using var message = _transport.CreateMessage(RequestMethod.Post, "/Tables", Created);
-        message.Request.Headers.SetValue("Prefer", "return-no-content");
-        TableTransport.SetJsonContent(message, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("TableName", tableName);
-            w.WriteEndObject();
-        });
-        return await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<Response> CreateTableIfNotExistsAsync(string tableName, CancellationToken cancellationToken = default) =>
+        GetTableClient(tableName).CreateIfNotExistsAsync(cancellationToken);
 
     /// <summary>Deletes the table; a missing table is not an error.</summary>
     public async Task<Response> DeleteTableAsync(string tableName, CancellationToken cancellationToken = default)
