@@ -1,3 +1,4 @@
+using Microneedling.Testing;
 using Microneedling.Domain.Availability;
 using Microneedling.Domain.Bookings;
 using Microneedling.Domain.Clinics;

@@ -1,3 +1,4 @@
+using Microneedling.Testing;
 using Microneedling.Domain.Clinics;
 using NodaTime;
 

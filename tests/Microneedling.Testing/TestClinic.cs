@@ -1,6 +1,6 @@
 using Microneedling.Domain.Clinics;
 
-namespace Microneedling.Domain.Tests;
+namespace Microneedling.Testing;
 
 /// <summary>A small valid clinic: one location, a consultation and a microneedling service, two practitioners.</summary>
 public static class TestClinic
