@@ -43,6 +43,9 @@ public class ClinicFactoryTests
         { "reminder in quiet hours", s => s.Reminders.AftercareDay0.LocalTime = "22:30", "Clinic:Reminders:AftercareDay0.LocalTime 22:30 falls in quiet hours" },
         { "no treatment service", s => s.Services.RemoveAt(1), "Clinic:Services needs at least one Microneedling service" },
         { "slot step", s => s.Booking.SlotStepMinutes = 0, "Clinic:Booking:SlotStepMinutes 0 is outside 5-240" },
+        { "unaligned step", s => s.Booking.SlotStepMinutes = 12, "Clinic:Booking:SlotStepMinutes 12 is not a multiple of 5 minutes" },
+        { "unaligned duration", s => s.Services[1].DurationMinutes = 62, "Clinic:Services[1]:DurationMinutes 62 is not a multiple of 5 minutes" },
+        { "unaligned shift", s => s.Practitioners[0].WeeklyHours[0].Start = "09:07", "Clinic:Practitioners[0]:WeeklyHours[0]:Start 09:07 must fall on a 5-minute boundary" },
     };
 
     [Theory]

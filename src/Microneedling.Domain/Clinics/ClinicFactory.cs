@@ -82,6 +82,8 @@ public static class ClinicFactory
     {
         Positive(errors, "DurationMinutes", s.DurationMinutes, 5, 8 * 60);
         Positive(errors, "BufferMinutes", s.BufferMinutes, 0, 4 * 60);
+        FiveMinuteMultiple(errors, "DurationMinutes", s.DurationMinutes);
+        FiveMinuteMultiple(errors, "BufferMinutes", s.BufferMinutes);
         foreach (var id in s.AddOnIds.Where(id => addOns.All(a => a.Id != id)))
         {
             errors.Add("AddOnIds", $"names add-on '{id}', which is not configured.");
@@ -110,6 +112,11 @@ public static class ClinicFactory
             var at = errors.At($"WeeklyHours[{i}]");
             var start = Time(at, "Start", h.Start);
             var end = Time(at, "End", h.End);
+            if (start is { } t && (t.Minute % ScheduleBlock.Minutes != 0 || t.Second != 0))
+            {
+                at.Add("Start", $"{h.Start} must fall on a {ScheduleBlock.Minutes}-minute boundary.");
+            }
+
             if (start is { } st && end is { } en && en <= st)
             {
                 at.Add("End", $"{h.End} is not after Start {h.Start}.");
@@ -142,6 +149,7 @@ public static class ClinicFactory
         Positive(errors, "CancellationCutoffHours", s.CancellationCutoffHours, 0, 24 * 30);
         Positive(errors, "RescheduleCutoffHours", s.RescheduleCutoffHours, 0, 24 * 30);
         Positive(errors, "SlotStepMinutes", s.SlotStepMinutes, 5, 240);
+        FiveMinuteMultiple(errors, "SlotStepMinutes", s.SlotStepMinutes);
         return new BookingPolicy(Duration.FromHours(s.MinimumNoticeHours), s.HorizonDays, Duration.FromHours(s.CancellationCutoffHours),
             Duration.FromHours(s.RescheduleCutoffHours), Period.FromMinutes(Math.Max(1, s.SlotStepMinutes)));
     }
@@ -319,6 +327,15 @@ public static class ClinicFactory
         if (value < min || value > max)
         {
             errors.Add(name, string.Create(CultureInfo.InvariantCulture, $"{value} is outside {min}-{max}."));
+        }
+    }
+
+    // Bookings claim time in 5-minute blocks, so every boundary a booking can have must fall on one.
+    private static void FiveMinuteMultiple(Errors errors, string name, int value)
+    {
+        if (value % ScheduleBlock.Minutes != 0)
+        {
+            errors.Add(name, $"{value} is not a multiple of {ScheduleBlock.Minutes} minutes.");
         }
     }
 
