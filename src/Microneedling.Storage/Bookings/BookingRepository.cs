@@ -1,0 +1,68 @@
+using Azure;
+using Microneedling.Storage.Entities;
+using Microneedling.Tables;
+
+namespace Microneedling.Storage.Bookings;
+
+/// <summary>A booking and its sessions, one partition, always written together.</summary>
+public sealed record StoredBooking(BookingEntity Header, IReadOnlyList<SessionEntity> Sessions)
+{
+    public SessionEntity? Session(int number) => Sessions.FirstOrDefault(s => s.Number == number);
+}
+
+public sealed class BookingRepository(ClinicTables tables)
+{
+    private TableClient Table => tables.Bookings;
+
+    /// <summary>Writes a new booking; false if one with that id exists already (a resumed write).</summary>
+    public async Task<bool> AddAsync(BookingEntity header, IReadOnlyList<SessionEntity> sessions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(sessions);
+        var actions = sessions.Select(s => new TableTransactionAction(TableTransactionActionType.Add, s)).Prepend(new TableTransactionAction(TableTransactionActionType.Add, header));
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<StoredBooking?> GetAsync(string bookingId, CancellationToken cancellationToken)
+    {
+        if (!TableKeys.IsValidKey(bookingId))
+        {
+            return null;
+        }
+
+        var header = await Table.GetEntityIfExistsAsync<BookingEntity>(bookingId, BookingEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!header.HasValue)
+        {
+            return null;
+        }
+
+        var sessions = new List<SessionEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bookingId} and RowKey ge {"session-"} and RowKey lt {"session."}");
+        await foreach (var session in Table.QueryAsync<SessionEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            sessions.Add(session);
+        }
+
+        return new StoredBooking(header.Value!, [.. sessions.OrderBy(s => s.Number)]);
+    }
+
+    /// <summary>Replaces the header and the given sessions together, each only if unchanged since read (412 otherwise).</summary>
+    public async Task SaveAsync(BookingEntity header, IEnumerable<SessionEntity> changedSessions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(changedSessions);
+        var actions = changedSessions.Select(s => new TableTransactionAction(TableTransactionActionType.UpdateReplace, s, s.ETag))
+            .Prepend(new TableTransactionAction(TableTransactionActionType.UpdateReplace, header, header.ETag));
+        await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static bool IsConcurrencyFailure(RequestFailedException ex) => ex.Status is 412 or 409;
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Azure;
+using Microneedling.Storage.Entities;
+using Microneedling.Tables;
+
+namespace Microneedling.Storage.Bookings;
+
+/// <summary>An intent to change a booking's claims: the claims that may exist when it is found.</summary>
+public sealed record RecoveryIntent(string RowKey, string BookingId, DateTimeOffset CreatedAt, IReadOnlyList<SessionClaim> Claims);
+
+public sealed class RecoveryRepository(ClinicTables tables)
+{
+    public async Task<RecoveryIntent> AddAsync(string bookingId, IReadOnlyList<SessionClaim> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var rowKey = string.Create(CultureInfo.InvariantCulture, $"{now.UtcTicks:D19}_{bookingId}_{Guid.NewGuid():N}");
+        var entity = new TableEntity(RecoveryKeys.Partition, rowKey)
+        {
+            ["BookingId"] = bookingId,
+            ["CreatedAt"] = now,
+        };
+        for (var i = 0; i < claims.Count; i++)
+        {
+            entity[$"Claim{i:D2}"] = claims[i].Serialize();
+        }
+
+        await tables.Recovery.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        return new RecoveryIntent(rowKey, bookingId, now, claims);
+    }
+
+    public async Task RemoveAsync(RecoveryIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        try
+        {
+            await tables.Recovery.DeleteEntityAsync(RecoveryKeys.Partition, intent.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>Intents written before <paramref name="cutoff"/>: their writers are done or dead.</summary>
+    public async Task<IReadOnlyList<RecoveryIntent>> OlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RecoveryKeys.Partition} and RowKey lt {cutoff.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}");
+        var intents = new List<RecoveryIntent>();
+        await foreach (var row in tables.Recovery.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var claims = row.Keys.Where(k => k.StartsWith("Claim", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+                .Select(k => SessionClaim.Parse(row.GetString(k)!)).ToList();
+            intents.Add(new RecoveryIntent(row.RowKey, row.GetString("BookingId")!, row.GetDateTimeOffset("CreatedAt")!.Value, claims));
+        }
+
+        return intents;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Microneedling.Storage.Entities;
+
+namespace Microneedling.Storage.Idempotency;
+
+public enum IdempotencyDecision
+{
+    /// <summary>First time: go ahead with the resource id recorded.</summary>
+    Proceed,
+
+    /// <summary>Done before with the same body: answer as then.</summary>
+    Replay,
+
+    /// <summary>Begun before with the same body but not finished (a crash or a concurrent retry): resume it.</summary>
+    Resume,
+
+    /// <summary>The same key with another body: refuse (422).</summary>
+    Mismatch,
+}
+
+public sealed record IdempotencyResult(IdempotencyDecision Decision, IdempotencyEntity Record);
+
+/// <summary>
+/// <c>Idempotency-Key</c> bookkeeping: an insert-if-absent decides who goes first; the stored response
+/// answers retries. Keys are scoped by operation and stored only as hashes.
+/// </summary>
+public sealed class IdempotencyRepository(ClinicTables tables)
+{
+    public async Task<IdempotencyResult> BeginAsync(string scope, string key, string requestBody, string resourceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = new IdempotencyEntity
+        {
+            PartitionKey = Hash(scope + "\n" + key),
+            RowKey = IdempotencyEntity.Row,
+            RequestHash = Hash(requestBody),
+            State = IdempotencyState.InProgress,
+            ResourceId = resourceId,
+            CreatedAt = now,
+        };
+        try
+        {
+            await tables.Idempotency.AddEntityAsync(record, cancellationToken).ConfigureAwait(false);
+            return new IdempotencyResult(IdempotencyDecision.Proceed, record);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = (await tables.Idempotency.GetEntityAsync<IdempotencyEntity>(record.PartitionKey, record.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            var decision = existing.RequestHash != record.RequestHash ? IdempotencyDecision.Mismatch
+                : existing.State == IdempotencyState.Completed ? IdempotencyDecision.Replay
+                : IdempotencyDecision.Resume;
+            return new IdempotencyResult(decision, existing);
+        }
+    }
+
+    public async Task CompleteAsync(IdempotencyEntity record, int status, string body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        record.State = IdempotencyState.Completed;
+        record.ResponseStatus = status;
+        record.ResponseBody = body;
+        await tables.Idempotency.UpsertEntityAsync(record, Tables.TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets a key whose request failed, so a retry is judged afresh.</summary>
+    public async Task ForgetAsync(IdempotencyEntity record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            await tables.Idempotency.DeleteEntityAsync(record.PartitionKey, record.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

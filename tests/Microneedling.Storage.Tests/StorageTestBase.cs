@@ -1,0 +1,117 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microneedling.Storage.Bookings;
+using Microneedling.Storage.Entities;
+using Microneedling.Tables;
+using Microneedling.Testing;
+
+namespace Microneedling.Storage.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}
+
+/// <summary>Fresh tables per test (a random prefix), and workflows over them; optionally one that dies at its Nth request.</summary>
+public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset Monday9 = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+
+    protected ClinicTables Tables { get; private set; } = null!;
+
+    protected BookingWorkflow Workflow { get; private set; } = null!;
+
+    protected BookingRepository Bookings { get; private set; } = null!;
+
+    protected ScheduleRepository Schedule { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Tables = new ClinicTables(new TableServiceClient(azurite.ConnectionString), _prefix);
+        await Tables.EnsureCreatedAsync();
+        (Workflow, Bookings, Schedule) = Build(Tables);
+    }
+
+    public async Task DisposeAsync()
+    {
+        var service = new TableServiceClient(azurite.ConnectionString);
+        foreach (var table in Tables.All)
+        {
+            await service.DeleteTableAsync(table.Name);
+        }
+    }
+
+    /// <summary>A workflow whose process "dies" (throws) just before sending its request number <paramref name="fatalRequest"/>.</summary>
+    protected BookingWorkflow Dying(int fatalRequest)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(new DieAtRequest(fatalRequest), HttpPipelinePosition.PerCall);
+        var tables = new ClinicTables(new TableServiceClient(azurite.ConnectionString, options), _prefix);
+        return Build(tables).Workflow;
+    }
+
+    protected static (BookingEntity Header, List<SessionEntity> Sessions) NewBooking(string id, params (string Practitioner, DateTimeOffset Start)[] sessions) =>
+        (new BookingEntity
+        {
+            PartitionKey = id, RowKey = BookingEntity.Row, ServiceId = "microneedling", LocationId = "city", IntakeId = "in_1",
+            PatientName = "Patient", PatientEmail = "patient@example.com", ManageTokenHash = "h", SessionCount = sessions.Length, CreatedAt = Now, UpdatedAt = Now,
+        },
+        [.. sessions.Select((s, i) => new SessionEntity
+        {
+            PartitionKey = id, RowKey = SessionEntity.RowFor(i + 1), Number = i + 1, PractitionerId = s.Practitioner,
+            Start = s.Start, End = s.Start.AddMinutes(60), BlockedUntil = s.Start.AddMinutes(75), Status = SessionStatus.Booked,
+        })]);
+
+    protected async Task<int> SessionRowsAsync(string practitioner) =>
+        (await Schedule.GetSessionsAsync(practitioner, Monday9.AddDays(-1), Monday9.AddDays(60), CancellationToken.None)).Count;
+
+    protected async Task<int> BlockRowsAsync(string practitioner)
+    {
+        var count = 0;
+        await foreach (var _ in Tables.Schedule.QueryAsync<BlockClaimEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {practitioner} and RowKey lt {"c"}")))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static (BookingWorkflow Workflow, BookingRepository Bookings, ScheduleRepository Schedule) Build(ClinicTables tables)
+    {
+        var bookings = new BookingRepository(tables);
+        var schedule = new ScheduleRepository(tables);
+        return (new BookingWorkflow(bookings, schedule, new RecoveryRepository(tables)), bookings, schedule);
+    }
+
+    private sealed class DieAtRequest(int fatal) : HttpPipelinePolicy
+    {
+        private int _count;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            Interlocked.Increment(ref _count) >= fatal ? throw new SimulatedCrashException() : ProcessNextAsync(message, pipeline);
+    }
+}
+
+public sealed class SimulatedCrashException : Exception
+{
+    public SimulatedCrashException()
+        : base("The process died here.")
+    {
+    }
+
+    public SimulatedCrashException(string message)
+        : base(message)
+    {
+    }
+
+    public SimulatedCrashException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
