@@ -1,3 +1,4 @@
+using Microneedling.Functions.Api;
 using Microneedling.Functions.Clinics;
 using Microneedling.Functions.FunctionMetadata;
 using Microneedling.Functions.Health;
@@ -11,11 +12,13 @@ builder.AddClinic();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddTimerFunctions();
+builder.AddClinicApi();
 
 var app = builder.Build();
 app.MapCustomHandlerReadiness();
 app.MapTimerInvocations();
 app.MapHealthEndpoints();
+app.UseClinicApi();
 
 if (FunctionManifestCommand.IsRequested(args))
 {

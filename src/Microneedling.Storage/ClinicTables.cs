@@ -2,9 +2,12 @@ using Microneedling.Tables;
 
 namespace Microneedling.Storage;
 
-/// <summary>The app's tables, created once at start-up.</summary>
+/// <summary>The app's tables, created on first use (once; again only after a failure).</summary>
 public sealed class ClinicTables(TableServiceClient service, string prefix = "")
 {
+    private readonly Lock _gate = new();
+    private Task? _ready;
+
     public TableClient Intakes { get; } = service.GetTableClient(prefix + "Intakes");
 
     public TableClient Bookings { get; } = service.GetTableClient(prefix + "Bookings");
@@ -17,11 +20,24 @@ public sealed class ClinicTables(TableServiceClient service, string prefix = "")
 
     public IEnumerable<TableClient> All => [Intakes, Bookings, Schedule, Idempotency, Recovery];
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
+            {
+                _ready = CreateAllAsync();
+            }
+
+            return _ready.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task CreateAllAsync()
     {
         foreach (var table in All)
         {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await table.CreateIfNotExistsAsync().ConfigureAwait(false);
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class FunctionManifestTests : IDisposable
     private IReadOnlyList<FunctionDefinition> Manifest()
     {
         _ = _factory.Server;
-        return FunctionManifest.Build(_factory.Services.GetServices<EndpointDataSource>(), _factory.Services.GetServices<ITimerFunction>());
+        return FunctionManifest.Build(_factory.Services.GetServices<EndpointDataSource>(), _factory.Services.GetServices<TimerDefinition>());
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public sealed class HandlerFactory(IReadOnlyDictionary<string, string?> settings
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<ITimerFunction>(Timer);
+            services.AddSingleton(RecordingTimer.Definition);
+            services.AddSingleton(Timer);
         });
     }
 

@@ -9,11 +9,7 @@ public sealed class RecordingTimer : ITimerFunction
     public const string FunctionName = "RecordingTimer";
     public const string Setting = "RecordingTimerSchedule";
 
-    public string Name => FunctionName;
-
-    public string ScheduleSetting => Setting;
-
-    public string DefaultSchedule => "0 */5 * * * *";
+    public static TimerDefinition Definition { get; } = new(FunctionName, Setting, "0 */5 * * * *", typeof(RecordingTimer));
 
     public ConcurrentQueue<TimerInvocation> Invocations { get; } = new();
 

@@ -15,7 +15,7 @@ public static partial class FunctionManifest
     public const string RoutePrefix = "api/";
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static IReadOnlyList<FunctionDefinition> Build(IEnumerable<EndpointDataSource> dataSources, IEnumerable<ITimerFunction> timers)
+    public static IReadOnlyList<FunctionDefinition> Build(IEnumerable<EndpointDataSource> dataSources, IEnumerable<TimerDefinition> timers)
     {
         ArgumentNullException.ThrowIfNull(dataSources);
         ArgumentNullException.ThrowIfNull(timers);
@@ -76,7 +76,7 @@ public static partial class FunctionManifest
         return new FunctionDefinition(CheckedName(name), new JsonObject { ["bindings"] = new JsonArray(trigger, output) });
     }
 
-    private static FunctionDefinition ForTimer(ITimerFunction timer)
+    private static FunctionDefinition ForTimer(TimerDefinition timer)
     {
         var trigger = new JsonObject
         {

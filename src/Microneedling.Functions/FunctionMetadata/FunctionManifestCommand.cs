@@ -12,7 +12,7 @@ public static class FunctionManifestCommand
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
         var routes = (IEndpointRouteBuilder)app;
-        var functions = FunctionManifest.Build(routes.DataSources, app.Services.GetServices<Timers.ITimerFunction>());
+        var functions = FunctionManifest.Build(routes.DataSources, app.Services.GetServices<Timers.TimerDefinition>());
         FunctionManifest.WriteTo(args[1], functions);
         Console.WriteLine($"Wrote {functions.Count} function folders to {Path.GetFullPath(args[1])}");
     }

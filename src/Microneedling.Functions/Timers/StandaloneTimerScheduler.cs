@@ -7,7 +7,7 @@ namespace Microneedling.Functions.Timers;
 /// Under the host it does nothing: the host's singleton timers are the only trigger there.
 /// </summary>
 public sealed class StandaloneTimerScheduler(
-    IEnumerable<ITimerFunction> timers,
+    IEnumerable<TimerDefinition> timers,
     TimerSchedules schedules,
     TimerRunner runner,
     HostingMode mode,
@@ -23,7 +23,7 @@ public sealed class StandaloneTimerScheduler(
         return Task.WhenAll(timers.Select(t => RunOnScheduleAsync(t, stoppingToken)));
     }
 
-    private async Task RunOnScheduleAsync(ITimerFunction timer, CancellationToken stoppingToken)
+    private async Task RunOnScheduleAsync(TimerDefinition timer, CancellationToken stoppingToken)
     {
         var schedule = schedules.For(timer);
         DateTimeOffset? last = null;

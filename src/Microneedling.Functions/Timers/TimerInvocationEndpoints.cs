@@ -20,7 +20,7 @@ public static class TimerInvocationEndpoints
 
         // Resolving the schedules checks every timer's setting now, at start-up, not at first firing.
         _ = app.ServiceProvider.GetRequiredService<TimerSchedules>();
-        foreach (var timer in app.ServiceProvider.GetServices<ITimerFunction>())
+        foreach (var timer in app.ServiceProvider.GetServices<TimerDefinition>())
         {
             app.MapPost("/" + timer.Name, (HttpRequest request, TimerRunner runner, TimeProvider clock, CancellationToken ct) =>
                     InvokeAsync(timer, request, runner, clock, ct))
@@ -31,7 +31,7 @@ public static class TimerInvocationEndpoints
         return app;
     }
 
-    private static async Task<IResult> InvokeAsync(ITimerFunction timer, HttpRequest request, TimerRunner runner, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> InvokeAsync(TimerDefinition timer, HttpRequest request, TimerRunner runner, TimeProvider clock, CancellationToken ct)
     {
         TimerInvocation invocation;
         try

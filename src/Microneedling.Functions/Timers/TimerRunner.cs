@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace Microneedling.Functions.Timers;
 
 /// <summary>Runs a timer function with logging and failure capture, whoever fired it.</summary>
-public sealed partial class TimerRunner(ILogger<TimerRunner> logger, TimeProvider clock)
+public sealed partial class TimerRunner(IServiceProvider services, ILogger<TimerRunner> logger, TimeProvider clock)
 {
-    public async Task<TimerOutcome> RunAsync(ITimerFunction timer, TimerInvocation invocation, CancellationToken cancellationToken)
+    public async Task<TimerOutcome> RunAsync(TimerDefinition timer, TimerInvocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         ArgumentNullException.ThrowIfNull(invocation);
@@ -13,7 +13,8 @@ public sealed partial class TimerRunner(ILogger<TimerRunner> logger, TimeProvide
         LogStarting(timer.Name, invocation.InvocationId, invocation.IsPastDue);
         try
         {
-            var result = await timer.RunAsync(invocation, cancellationToken).ConfigureAwait(false);
+            var handler = (ITimerFunction)services.GetRequiredService(timer.HandlerType);
+            var result = await handler.RunAsync(invocation, cancellationToken).ConfigureAwait(false);
             LogCompleted(timer.Name, invocation.InvocationId, clock.GetElapsedTime(started).TotalMilliseconds);
             return new TimerOutcome(true, result.Logs);
         }

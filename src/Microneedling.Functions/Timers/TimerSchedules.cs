@@ -5,7 +5,7 @@ public sealed class TimerSchedules
 {
     private readonly Dictionary<string, NCrontabSchedule> _byName = new(StringComparer.OrdinalIgnoreCase);
 
-    public TimerSchedules(IEnumerable<ITimerFunction> timers, IConfiguration configuration)
+    public TimerSchedules(IEnumerable<TimerDefinition> timers, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(timers);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -29,7 +29,7 @@ public sealed class TimerSchedules
         }
     }
 
-    public NCrontabSchedule For(ITimerFunction timer)
+    public NCrontabSchedule For(TimerDefinition timer)
     {
         ArgumentNullException.ThrowIfNull(timer);
         return _byName[timer.Name];

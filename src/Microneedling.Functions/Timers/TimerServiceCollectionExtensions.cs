@@ -10,7 +10,11 @@ public static class TimerServiceCollectionExtensions
         return services;
     }
 
-    public static IServiceCollection AddTimerFunction<TTimer>(this IServiceCollection services)
-        where TTimer : class, ITimerFunction =>
-        services.AddSingleton<ITimerFunction, TTimer>();
+    public static IServiceCollection AddTimerFunction<THandler>(this IServiceCollection services, string name, string scheduleSetting, string defaultSchedule)
+        where THandler : class, ITimerFunction
+    {
+        services.AddSingleton(new TimerDefinition(name, scheduleSetting, defaultSchedule, typeof(THandler)));
+        services.AddSingleton<THandler>();
+        return services;
+    }
 }

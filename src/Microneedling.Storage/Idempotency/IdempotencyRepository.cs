@@ -28,6 +28,16 @@ public sealed record IdempotencyResult(IdempotencyDecision Decision, Idempotency
 /// </summary>
 public sealed class IdempotencyRepository(ClinicTables tables)
 {
+    /// <summary>
+    /// What an earlier request with this key says, without recording anything: a retry must be
+    /// answered as before even though the state it was checked against has changed since.
+    /// </summary>
+    public async Task<IdempotencyResult?> PeekAsync(string scope, string key, string requestBody, CancellationToken cancellationToken)
+    {
+        var existing = await tables.Idempotency.GetEntityIfExistsAsync<IdempotencyEntity>(Hash(scope + "\n" + key), IdempotencyEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return existing.HasValue ? Decide(existing.Value!, Hash(requestBody)) : null;
+    }
+
     public async Task<IdempotencyResult> BeginAsync(string scope, string key, string requestBody, string resourceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = new IdempotencyEntity
@@ -47,12 +57,15 @@ public sealed class IdempotencyRepository(ClinicTables tables)
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             var existing = (await tables.Idempotency.GetEntityAsync<IdempotencyEntity>(record.PartitionKey, record.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            var decision = existing.RequestHash != record.RequestHash ? IdempotencyDecision.Mismatch
-                : existing.State == IdempotencyState.Completed ? IdempotencyDecision.Replay
-                : IdempotencyDecision.Resume;
-            return new IdempotencyResult(decision, existing);
+            return Decide(existing, record.RequestHash);
         }
     }
+
+    private static IdempotencyResult Decide(IdempotencyEntity existing, string requestHash) => new(
+        existing.RequestHash != requestHash ? IdempotencyDecision.Mismatch
+        : existing.State == IdempotencyState.Completed ? IdempotencyDecision.Replay
+        : IdempotencyDecision.Resume,
+        existing);
 
     public async Task CompleteAsync(IdempotencyEntity record, int status, string body, CancellationToken cancellationToken)
     {

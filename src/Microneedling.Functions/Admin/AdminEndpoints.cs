@@ -1,0 +1,51 @@
+using Microneedling.Functions.Api;
+using Microneedling.Functions.Bookings;
+using Microneedling.Functions.FunctionMetadata;
+
+namespace Microneedling.Functions.Admin;
+
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin").WithTags("Admin")
+            .WithMetadata(new FunctionAuthLevelMetadata(FunctionAuthLevel.Function))
+            .AddEndpointFilter<AdminKeyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        admin.MapGet("/bookings", (string? date, string? practitionerId, AdminService service, CancellationToken ct) => service.DayAsync(date, practitionerId, ct))
+            .WithName("AdminBookingsOfDay")
+            .WithSummary("Sessions on one clinic day, for all practitioners or one.")
+            .Produces<List<AdminSessionView>>()
+            .ProducesValidationProblem();
+        admin.MapPost("/bookings/{bookingId}/sessions/{number:int}/attendance", Attendance)
+            .WithName("AdminRecordAttendance")
+            .WithSummary("Marks a session attended or a no-show.")
+            .Accepts<AttendanceRequest>("application/json")
+            .Produces<BookingView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/bookings/{bookingId}/cancel", Cancel)
+            .WithName("AdminCancelBooking")
+            .WithSummary("Cancels sessions on the clinic's side (no cut-off applies).")
+            .Accepts<CancelRequest>("application/json")
+            .Produces<BookingView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/intakes/{intakeId}/clear", (string intakeId, AdminService service, CancellationToken ct) => service.ClearIntakeAsync(intakeId, ct))
+            .WithName("AdminClearIntake")
+            .WithSummary("Records that a practitioner has seen a patient whose intake needed a consultation: treatment may be booked.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    internal static async Task<IResult> Attendance(string bookingId, int number, HttpRequest http, AdminService service, CancellationToken ct)
+    {
+        var (body, _, problem) = await JsonBody.ReadAsync<AttendanceRequest>(http, ct).ConfigureAwait(false);
+        return problem ?? await service.AttendanceAsync(bookingId, number, body!, ct).ConfigureAwait(false);
+    }
+
+    internal static async Task<IResult> Cancel(string bookingId, HttpRequest http, BookingService service, CancellationToken ct)
+    {
+        var (body, _, problem) = await JsonBody.ReadAsync<CancelRequest>(http, ct).ConfigureAwait(false);
+        return problem ?? await service.CancelAsync(bookingId, null, body!, byClinic: true, ct).ConfigureAwait(false);
+    }
+}

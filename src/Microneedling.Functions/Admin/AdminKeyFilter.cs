@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microneedling.Functions.Api;
+using Microneedling.Functions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microneedling.Functions.Admin;
+
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    /// <summary>The function key admin calls must carry when no Functions host checks it for us.</summary>
+    public string? Key { get; set; }
+}
+
+/// <summary>
+/// Under the Functions host, admin functions have authLevel "function" and the host checks the key
+/// before forwarding. Standalone, this filter does the same check (x-functions-key or ?code=), so
+/// the behaviour is identical.
+/// </summary>
+public sealed class AdminKeyFilter(HostingMode mode, IOptions<AdminOptions> options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (mode.UnderFunctionsHost)
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+
+        var request = context.HttpContext.Request;
+        var presented = request.Headers.TryGetValue("x-functions-key", out var header) ? header.ToString()
+            : request.Query.TryGetValue("code", out var code) ? code.ToString() : null;
+        var expected = options.Value.Key;
+        if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(presented)
+            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected)))
+        {
+            return Problems.Of(StatusCodes.Status401Unauthorized, "admin-key-required", "Admin functions need the function key (x-functions-key header or ?code=).");
+        }
+
+        return await next(context).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microneedling.Functions.Admin;
+using Microneedling.Functions.Availability;
+using Microneedling.Functions.Bookings;
+using Microneedling.Functions.Catalog;
+using Microneedling.Functions.Intakes;
+using Microneedling.Functions.Timers;
+using Microneedling.Storage;
+using Microneedling.Storage.Bookings;
+using Microneedling.Storage.Idempotency;
+using Microneedling.Storage.Intakes;
+using Microneedling.Tables;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Microneedling.Functions.Api;
+
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>Origins of the clinic's websites allowed to call the public API from a browser.</summary>
+    public List<string> CorsOrigins { get; set; } = [];
+
+    /// <summary>Creating requests (intakes, bookings, changes) per client address per minute.</summary>
+    public int PublicWritesPerMinute { get; set; } = 30;
+
+    /// <summary>Prefix for table names, so several environments can share an account.</summary>
+    public string TablePrefix { get; set; } = string.Empty;
+}
+
+public static class ApiServiceCollectionExtensions
+{
+    public const string PublicWritesPolicy = "public-writes";
+
+    public static WebApplicationBuilder AddClinicApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024);
+
+        services.AddSingleton(sp => new ClinicTables(sp.GetRequiredService<TableServiceClient>(), api.TablePrefix));
+        services.AddSingleton<BookingRepository>();
+        services.AddSingleton<ScheduleRepository>();
+        services.AddSingleton<RecoveryRepository>();
+        services.AddSingleton<BookingWorkflow>();
+        services.AddSingleton<IntakeRepository>();
+        services.AddSingleton<IdempotencyRepository>();
+        services.AddOptions<ManageTokenOptions>().Bind(builder.Configuration.GetSection(ManageTokenOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ManageTokenOptions>, ManageTokenOptionsValidator>();
+        services.AddSingleton<ManageTokens>();
+        services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
+        services.AddSingleton<AdminKeyFilter>();
+        services.AddSingleton<BookingService>();
+        services.AddSingleton<BookingCalendarService>();
+        services.AddSingleton<IntakeService>();
+        services.AddSingleton<AvailabilityService>();
+        services.AddSingleton<AdminService>();
+        services.AddTimerFunction<BookingRecoveryTimer>("BookingRecovery", "BookingRecoverySchedule", "30 */2 * * * *");
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "MicroneedlingFunctions API";
+            document.Info.Description = "Intake screening, treatment plans, availability and bookings for a microneedling clinic. Errors are RFC 9457 problem details whose type names the failure.";
+            document.Info.Version = "1.0";
+            return Task.CompletedTask;
+        }));
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
+        services.AddCors(o => o.AddDefaultPolicy(p => p
+            .WithOrigins([.. api.CorsOrigins])
+            .WithMethods("GET", "POST")
+            .WithHeaders("Content-Type", BookingEndpoints.IdempotencyKeyHeader, BookingEndpoints.ManageTokenHeader)
+            .WithExposedHeaders("Location", "Retry-After")));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PublicWritesPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, api.PublicWritesPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.Response.WriteAsJsonAsync(new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Type = Problems.TypePrefix + "too-many-requests",
+                    Title = "Too many requests from this address; try again after the Retry-After delay.",
+                }, (JsonSerializerOptions?)null, "application/problem+json", ct).ConfigureAwait(false);
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseClinicApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.MapOpenApi("/api/openapi.json").WithName("OpenApi");
+        app.MapCatalogEndpoints();
+        app.MapIntakeEndpoints();
+        app.MapAvailabilityEndpoints();
+        app.MapBookingEndpoints();
+        app.MapAdminEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+using Microneedling.Domain.Clinics;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Microneedling.Functions.Api;
+
+/// <summary>How the API writes times and dates: ISO 8601 with the clinic's offset at that instant.</summary>
+public static class ClinicTime
+{
+    private static readonly OffsetDateTimePattern Pattern = OffsetDateTimePattern.ExtendedIso;
+
+    public static string Format(Clinic clinic, Instant instant) => Format(clinic.TimeZone, instant);
+
+    public static string Format(DateTimeZone zone, Instant instant)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Pattern.Format(instant.InZone(zone).ToOffsetDateTime());
+    }
+
+    public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}

@@ -1,0 +1,50 @@
+using Microneedling.Domain.Availability;
+using Microneedling.Domain.Clinics;
+using Microneedling.Functions.Api;
+using Microneedling.Storage;
+using Microneedling.Storage.Bookings;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace Microneedling.Functions.Availability;
+
+/// <summary>Free start times, computed by the domain from the practitioners' stored schedules.</summary>
+public sealed class AvailabilityService(Clinic clinic, ClinicTables tables, ScheduleRepository schedule, TimeProvider clock)
+{
+    public async Task<IResult> FindAsync(string? serviceId, string? locationId, string? practitionerId, string? from, string? to, string? displayTimeZone, CancellationToken ct)
+    {
+        var v = new Validation();
+        var service = v.Required("serviceId", serviceId, 64);
+        var location = v.Required("locationId", locationId, 64);
+        var first = v.LocalDate("from", from);
+        var last = v.LocalDate("to", to);
+        var display = v.TimeZone("displayTimeZone", displayTimeZone);
+        if (!v.IsValid)
+        {
+            return Problems.Validation(v.Errors);
+        }
+
+        var query = new AvailabilityQuery(service, location, practitionerId, first!.Value, last!.Value);
+        var now = clock.GetUtcNow().ToInstant();
+        var checkedQuery = AvailabilityCalculator.Find(clinic, query, now, []);
+        if (!checkedQuery.Rules.IsAllowed)
+        {
+            return Problems.Rules(StatusCodes.Status400BadRequest, checkedQuery.Rules);
+        }
+
+        await tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
+        var rangeStart = first.Value.AtStartOfDayInZone(clinic.TimeZone).ToInstant();
+        var rangeEnd = last.Value.PlusDays(1).AtStartOfDayInZone(clinic.TimeZone).ToInstant() + Duration.FromHours(12);
+        var practitioners = clinic.Practitioners.Where(p => (practitionerId is null || p.Id == practitionerId) && p.Offers(service) && p.WorksAt(location));
+        var busy = new List<BusyInterval>();
+        foreach (var busyOfOne in await Task.WhenAll(practitioners.Select(p => schedule.GetBusyAsync(p.Id, rangeStart, rangeEnd, ct))).ConfigureAwait(false))
+        {
+            busy.AddRange(busyOfOne);
+        }
+
+        var result = AvailabilityCalculator.Find(clinic, query, now, busy);
+        return TypedResults.Ok(new AvailabilityView(clinic.TimeZone.Id, service, location,
+            [.. result.Slots.Select(s => new SlotView(ClinicTime.Format(clinic, s.Start), ClinicTime.Format(clinic, s.End), s.PractitionerId,
+                clinic.FindPractitioner(s.PractitionerId)!.Name, display is null ? null : ClinicTime.Format(display, s.Start)))]));
+    }
+}

@@ -1,0 +1,94 @@
+using Microneedling.Functions.Api;
+
+namespace Microneedling.Functions.Bookings;
+
+public static class BookingEndpoints
+{
+    public const string ManageTokenHeader = "X-Manage-Token";
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var bookings = app.MapGroup("/api/bookings").WithTags("Bookings");
+        bookings.MapPost("", CreateBooking)
+            .WithName("CreateBooking")
+            .WithSummary("Books one session, or a whole series inside the spacing window. Send an Idempotency-Key to retry safely.")
+            .Accepts<CreateBookingRequest>("application/json")
+            .Produces<BookingView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
+        bookings.MapGet("/{bookingId}", GetBooking)
+            .WithName("GetBooking")
+            .WithSummary("A booking, for the holder of its manage token (X-Manage-Token).")
+            .Produces<BookingView>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        bookings.MapPost("/{bookingId}/sessions/{number:int}/reschedule", Reschedule)
+            .WithName("RescheduleSession")
+            .WithSummary("Moves one session to another offered time (manage token required).")
+            .Accepts<RescheduleRequest>("application/json")
+            .Produces<BookingView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
+        bookings.MapPost("/{bookingId}/cancel", Cancel)
+            .WithName("CancelBooking")
+            .WithSummary("Cancels some or all sessions (manage token required).")
+            .Accepts<CancelRequest>("application/json")
+            .Produces<BookingView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
+        bookings.MapGet("/{bookingId}/calendar", Calendar)
+            .WithName("BookingCalendar")
+            .WithSummary("The booking's sessions as an iCalendar file (manage token in X-Manage-Token or ?token=).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        bookings.MapGet("/{bookingId}/plan-calendar", PlanCalendar)
+            .WithName("PlanCalendar")
+            .WithSummary("The whole treatment plan: booked sessions, the rest with their windows, and maintenance (manage token required).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    internal static async Task<IResult> CreateBooking(HttpRequest http, BookingService service, CancellationToken ct)
+    {
+        var (body, raw, problem) = await JsonBody.ReadAsync<CreateBookingRequest>(http, ct).ConfigureAwait(false);
+        var key = http.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
+        return problem ?? await service.CreateAsync(body!, raw, key, ct).ConfigureAwait(false);
+    }
+
+    internal static Task<IResult> GetBooking(string bookingId, HttpRequest http, BookingService service, CancellationToken ct) =>
+        service.GetAsync(bookingId, Token(http, allowQuery: false), ct);
+
+    internal static async Task<IResult> Reschedule(string bookingId, int number, HttpRequest http, BookingService service, CancellationToken ct)
+    {
+        var (body, _, problem) = await JsonBody.ReadAsync<RescheduleRequest>(http, ct).ConfigureAwait(false);
+        return problem ?? await service.RescheduleAsync(bookingId, number, Token(http, allowQuery: false), body!, ct).ConfigureAwait(false);
+    }
+
+    internal static async Task<IResult> Cancel(string bookingId, HttpRequest http, BookingService service, CancellationToken ct)
+    {
+        var (body, _, problem) = await JsonBody.ReadAsync<CancelRequest>(http, ct).ConfigureAwait(false);
+        return problem ?? await service.CancelAsync(bookingId, Token(http, allowQuery: false), body!, byClinic: false, ct).ConfigureAwait(false);
+    }
+
+    internal static Task<IResult> Calendar(string bookingId, HttpRequest http, BookingCalendarService calendars, CancellationToken ct) =>
+        calendars.BookingAsync(bookingId, Token(http, allowQuery: true), ct);
+
+    internal static Task<IResult> PlanCalendar(string bookingId, HttpRequest http, BookingCalendarService calendars, CancellationToken ct) =>
+        calendars.PlanAsync(bookingId, Token(http, allowQuery: true), ct);
+
+    /// <summary>The manage token: a header always; a query parameter only for the read-only calendar downloads a link must reach.</summary>
+    private static string? Token(HttpRequest http, bool allowQuery) =>
+        http.Headers.TryGetValue(ManageTokenHeader, out var header) && header.Count > 0 ? header.ToString()
+        : allowQuery && http.Query.TryGetValue("token", out var query) ? query.ToString()
+        : null;
+}

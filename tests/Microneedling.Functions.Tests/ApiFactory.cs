@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microneedling.Testing;
+
+namespace Microneedling.Functions.Tests;
+
+/// <summary>The real app on a real Azurite (its own tables), with the clock at Saturday 21 November 2026, noon UTC.</summary>
+public sealed class ApiFactory : IDisposable
+{
+    public const string AdminKey = "local-development-admin-key";
+    private readonly HandlerFactory _factory;
+
+    public ApiFactory(AzuriteFixture azurite, int publicWritesPerMinute = 10_000)
+    {
+        _factory = HandlerFactory.Standalone(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Api:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+            ["Api:PublicWritesPerMinute"] = publicWritesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
+        Client = _factory.CreateClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public FakeTimeProvider Clock => _factory.Clock;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static JsonObject EligibleIntake(string severity = "moderate") => new()
+    {
+        ["activeBreakout"] = false, ["rosacea"] = false, ["eczema"] = false, ["irritatedSunburntOrInflamedSkin"] = false,
+        ["pregnant"] = false, ["radiationTreatment"] = "none", ["scarsEasily"] = false, ["otherSkinConditionInArea"] = false,
+        ["scarTypes"] = new JsonArray("rolling", "boxcar"), ["severity"] = severity, ["fitzpatrickType"] = 4,
+    };
+
+    public async Task<string> EligibleIntakeIdAsync()
+    {
+        using var response = await Client.PostAsJsonAsync("/api/intakes", EligibleIntake());
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["intakeId"]!.GetValue<string>();
+    }
+
+    public static JsonObject BookingBody(string intakeId, params (string Practitioner, string Start)[] sessions) => new()
+    {
+        ["intakeId"] = intakeId,
+        ["serviceId"] = "microneedling",
+        ["locationId"] = "soho",
+        ["addOnIds"] = new JsonArray("prp"),
+        ["patient"] = new JsonObject { ["name"] = "Zoë O'Brien", ["email"] = "zoe@example.com" },
+        ["sessions"] = new JsonArray([.. sessions.Select(s => (JsonNode)new JsonObject { ["practitionerId"] = s.Practitioner, ["start"] = s.Start })]),
+    };
+
+    public async Task<HttpResponseMessage> PostAsync(string path, JsonNode body, string? idempotencyKey = null, string? manageToken = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        if (manageToken is not null)
+        {
+            request.Headers.Add("X-Manage-Token", manageToken);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public async Task<HttpResponseMessage> GetAsync(string path, string? manageToken = null, string? adminKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (manageToken is not null)
+        {
+            request.Headers.Add("X-Manage-Token", manageToken);
+        }
+
+        if (adminKey is not null)
+        {
+            request.Headers.Add("x-functions-key", adminKey);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    public static string ProblemType(JsonObject problem) => problem["type"]!.GetValue<string>();
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        _factory.Dispose();
+    }
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}
