@@ -29,6 +29,8 @@ public sealed class ApiFactory : IDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    public IReadOnlyCollection<string> Logs => _factory.Logs.Lines;
+
     public static JsonObject EligibleIntake(string severity = "moderate") => new()
     {
         ["activeBreakout"] = false, ["rosacea"] = false, ["eczema"] = false, ["irritatedSunburntOrInflamedSkin"] = false,

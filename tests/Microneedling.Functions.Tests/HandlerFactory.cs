@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Microneedling.Functions.Tests;
 
@@ -13,6 +14,8 @@ public sealed class HandlerFactory(IReadOnlyDictionary<string, string?> settings
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 10, 2, 0, TimeSpan.Zero));
 
     public RecordingTimer Timer { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public static HandlerFactory UnderFunctionsHost(IReadOnlyDictionary<string, string?>? extra = null) =>
         new(With(extra, ("FUNCTIONS_CUSTOMHANDLER_PORT", "7777")));
@@ -27,6 +30,11 @@ public sealed class HandlerFactory(IReadOnlyDictionary<string, string?> settings
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs);
+            logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
+        });
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -69,13 +69,7 @@ public static class ApiServiceCollectionExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddProblemDetails();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "MicroneedlingFunctions API";
-            document.Info.Description = "Intake screening, treatment plans, availability and bookings for a microneedling clinic. Errors are RFC 9457 problem details whose type names the failure.";
-            document.Info.Version = "1.0";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(o => o.Describe());
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
         services.AddCors(o => o.AddDefaultPolicy(p => p
             .WithOrigins([.. api.CorsOrigins])

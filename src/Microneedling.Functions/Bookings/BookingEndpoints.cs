@@ -22,12 +22,14 @@ public static class BookingEndpoints
             .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
         bookings.MapGet("/{bookingId}", GetBooking)
             .WithName("GetBooking")
+            .WithMetadata(new ManageTokenRequiredMetadata())
             .WithSummary("A booking, for the holder of its manage token (X-Manage-Token).")
             .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         bookings.MapPost("/{bookingId}/sessions/{number:int}/reschedule", Reschedule)
             .WithName("RescheduleSession")
+            .WithMetadata(new ManageTokenRequiredMetadata())
             .WithSummary("Moves one session to another offered time (manage token required).")
             .Accepts<RescheduleRequest>("application/json")
             .Produces<BookingView>()
@@ -38,6 +40,7 @@ public static class BookingEndpoints
             .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
         bookings.MapPost("/{bookingId}/cancel", Cancel)
             .WithName("CancelBooking")
+            .WithMetadata(new ManageTokenRequiredMetadata())
             .WithSummary("Cancels some or all sessions (manage token required).")
             .Accepts<CancelRequest>("application/json")
             .Produces<BookingView>()
@@ -47,11 +50,13 @@ public static class BookingEndpoints
             .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
         bookings.MapGet("/{bookingId}/calendar", Calendar)
             .WithName("BookingCalendar")
+            .WithMetadata(new ManageTokenRequiredMetadata())
             .WithSummary("The booking's sessions as an iCalendar file (manage token in X-Manage-Token or ?token=).")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .ProducesProblem(StatusCodes.Status404NotFound);
         bookings.MapGet("/{bookingId}/plan-calendar", PlanCalendar)
             .WithName("PlanCalendar")
+            .WithMetadata(new ManageTokenRequiredMetadata())
             .WithSummary("The whole treatment plan: booked sessions, the rest with their windows, and maintenance (manage token required).")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .ProducesProblem(StatusCodes.Status404NotFound);
