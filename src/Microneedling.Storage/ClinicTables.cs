@@ -12,13 +12,17 @@ public sealed class ClinicTables(TableServiceClient service, string prefix = "")
 
     public TableClient Bookings { get; } = service.GetTableClient(prefix + "Bookings");
 
+    /// <summary>Sessions per practitioner, in start order: what availability reads.</summary>
     public TableClient Schedule { get; } = service.GetTableClient(prefix + "Schedule");
+
+    /// <summary>5-minute block claims per practitioner: what makes double booking impossible.</summary>
+    public TableClient ScheduleBlocks { get; } = service.GetTableClient(prefix + "ScheduleBlocks");
 
     public TableClient Idempotency { get; } = service.GetTableClient(prefix + "Idempotency");
 
     public TableClient Recovery { get; } = service.GetTableClient(prefix + "Recovery");
 
-    public IEnumerable<TableClient> All => [Intakes, Bookings, Schedule, Idempotency, Recovery];
+    public IEnumerable<TableClient> All => [Intakes, Bookings, Schedule, ScheduleBlocks, Idempotency, Recovery];
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {

@@ -11,12 +11,12 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
 {
     private static readonly DateTimeOffset Later = Now + BookingWorkflow.WriterGrace + TimeSpan.FromSeconds(1);
 
-    // Create's requests: 1 intent, 2 booking (pending), 3 claim, 4 confirm, 5 intent removal.
+    // Create's requests: 1 intent, 2 claim blocks, 3 schedule row, 4 booking, 5 intent removal.
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
-    public async Task Dying_before_the_booking_is_confirmed_leaves_nothing_held(int fatalRequest)
+    public async Task Dying_before_the_booking_is_written_leaves_nothing_held(int fatalRequest)
     {
         var b = NewBooking("bk_dies", ("amira", Monday9));
         await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(fatalRequest).CreateAsync(b.Header, b.Sessions, CancellationToken.None));
@@ -58,12 +58,13 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
         Assert.Equal((1, 15), (await SessionRowsAsync("amira"), await BlockRowsAsync("amira")));
     }
 
-    // Reschedule's requests (other practitioner): 1 intent, 2 claim new, 3 save booking, 4 release old (3 requests), ...
+    // Reschedule's requests (other practitioner): 1 intent, 2 claim blocks, 3 schedule row, 4 save booking, 5+ release old.
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
+    [InlineData(6)]
     public async Task Dying_midway_through_a_move_to_another_practitioner_converges_to_what_the_booking_says(int fatalRequest)
     {
         var b = NewBooking("bk_moving", ("amira", Monday9));
@@ -79,12 +80,13 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
         Assert.Equal((0, 0), (await SessionRowsAsync(other), await BlockRowsAsync(other)));
     }
 
-    // Move within a schedule: 1 intent, 2 read owned blocks, 3 the move transaction, 4 save booking, 5 intent removal.
+    // Move within a schedule: 1 intent, 2 read owned blocks, 3 blocks transaction, 4 schedule rows, 5 save booking, 6 intent removal.
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
+    [InlineData(6)]
     public async Task Dying_midway_through_a_move_within_a_schedule_converges(int fatalRequest)
     {
         var b = NewBooking("bk_shift", ("amira", Monday9));
@@ -102,10 +104,24 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
     }
 
     [Fact]
+    public async Task A_writer_the_sweep_gave_up_on_cannot_write_its_booking_later()
+    {
+        var b = NewBooking("bk_slow", ("amira", Monday9));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(3).CreateAsync(b.Header, b.Sessions, CancellationToken.None));
+        await Workflow.RecoverAsync(Later, CancellationToken.None);
+
+        var late = await Workflow.CreateAsync(b.Header, b.Sessions, CancellationToken.None);
+
+        Assert.Equal(WriteOutcome.Conflict, late.Outcome);
+        Assert.Equal(BookingStatus.Abandoned, (await Bookings.GetAsync("bk_slow", CancellationToken.None))!.Header.Status);
+        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await BlockRowsAsync("amira")));
+    }
+
+    [Fact]
     public async Task Two_sweeps_at_once_agree()
     {
         var b = NewBooking("bk_twice", ("amira", Monday9));
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(4).CreateAsync(b.Header, b.Sessions, CancellationToken.None));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(3).CreateAsync(b.Header, b.Sessions, CancellationToken.None));
 
         await Task.WhenAll(Workflow.RecoverAsync(Later, CancellationToken.None), Workflow.RecoverAsync(Later, CancellationToken.None));
 

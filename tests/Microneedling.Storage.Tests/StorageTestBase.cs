@@ -72,7 +72,7 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
     protected async Task<int> BlockRowsAsync(string practitioner)
     {
         var count = 0;
-        await foreach (var _ in Tables.Schedule.QueryAsync<BlockClaimEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {practitioner} and RowKey lt {"c"}")))
+        await foreach (var _ in Tables.ScheduleBlocks.QueryAsync<BlockClaimEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {practitioner}")))
         {
             count++;
         }

@@ -24,7 +24,6 @@ public sealed partial class BookingService(
     Clinic clinic,
     ClinicTables tables,
     BookingRepository bookings,
-    ScheduleRepository schedule,
     BookingWorkflow workflow,
     IntakeRepository intakes,
     IdempotencyRepository idempotency,
@@ -66,50 +65,13 @@ public sealed partial class BookingService(
             return Problems.Validation(v.Errors);
         }
 
-        var requestHash = Convert.ToHexString(SHA256.HashData(rawBody));
-        IdempotencyResult? earlier = idempotencyKey is null ? null
-            : await idempotency.PeekAsync(CreateScope, idempotencyKey, requestHash, ct).ConfigureAwait(false);
-        if (earlier is { Decision: not IdempotencyDecision.Resume })
-        {
-            return Answer(earlier);
-        }
-
-        var intake = await intakes.GetAsync(intakeId, ct).ConfigureAwait(false);
-        if (intake is null)
-        {
-            v.Add("intakeId", "is not a known intake.");
-            return Problems.Validation(v.Errors);
-        }
-
-        var rules = BookingRules.CanBookService(service!, intake.Outcome, intake.ClearedByPractitioner);
-        if (service!.Kind == ServiceKind.Consultation && sessions.Count > 1)
-        {
-            rules = RuleResult.All(rules, RuleResult.Refused("one-consultation", "A consultation is booked one session at a time."));
-        }
-        else if (service.Kind == ServiceKind.Microneedling)
-        {
-            var dates = sessions.Select(s => s.Start.InZone(clinic.TimeZone).Date).ToList();
-            rules = RuleResult.All(rules, BookingRules.CheckSeries(dates, clinic.Plan.For(intake.Severity), clinic.Plan));
-        }
-
-        foreach (var s in sessions)
-        {
-            // A resumed write may already hold its own time; the claim step checks that exactly.
-            rules = RuleResult.All(rules, BookingRules.CheckNoticeAndHorizon(s.Start, now, clinic),
-                earlier is not null ? RuleResult.Allowed
-                    : await CheckOfferedAsync(service.Id, location!.Id, s.PractitionerId, s.Start, now, null, ct).ConfigureAwait(false));
-        }
-
-        if (!rules.IsAllowed)
-        {
-            return Refused(rules);
-        }
-
+        // The key is claimed before anything that depends on stored state, so a retry is answered
+        // as the first request was even though that request has since changed the state.
         var bookingId = NewId("bk");
         IdempotencyEntity? record = null;
         if (idempotencyKey is not null)
         {
-            var started = await idempotency.BeginAsync(CreateScope, idempotencyKey, requestHash, bookingId, now.ToDateTimeOffset(), ct).ConfigureAwait(false);
+            var started = await idempotency.BeginAsync(CreateScope, idempotencyKey, Convert.ToHexString(SHA256.HashData(rawBody)), bookingId, now.ToDateTimeOffset(), ct).ConfigureAwait(false);
             if (started.Decision is IdempotencyDecision.Mismatch or IdempotencyDecision.Replay)
             {
                 return Answer(started);
@@ -119,7 +81,18 @@ public sealed partial class BookingService(
             record = started.Record;
         }
 
-        var (header, rows) = Entities(bookingId, service, location!, intakeId, addOnIds, name, email, sessions, now);
+        var refused = await CheckCreateAsync(intakeId, service!, location!, sessions, now, ct).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            if (record is not null)
+            {
+                await idempotency.ForgetAsync(record, ct).ConfigureAwait(false);
+            }
+
+            return refused;
+        }
+
+        var (header, rows) = Entities(bookingId, service!, location!, intakeId, addOnIds, name, email, sessions, now);
         var result = await workflow.CreateAsync(header, rows, ct).ConfigureAwait(false);
         if (result.Outcome != WriteOutcome.Done)
         {
@@ -137,8 +110,36 @@ public sealed partial class BookingService(
             await idempotency.CompleteAsync(record, StatusCodes.Status201Created, JsonSerializer.Serialize(view, JsonBody.Options), ct).ConfigureAwait(false);
         }
 
-        LogCreated(bookingId, service.Id, rows.Count);
+        LogCreated(bookingId, service!.Id, rows.Count);
         return TypedResults.Created($"/api/bookings/{bookingId}", view with { ManageToken = tokens.Issue(bookingId) });
+    }
+
+    /// <summary>The intake and every booking rule; null when the booking may go ahead.</summary>
+    private async Task<IResult?> CheckCreateAsync(string intakeId, Service service, Location location, List<(string PractitionerId, Instant Start)> sessions, Instant now, CancellationToken ct)
+    {
+        var intake = await intakes.GetAsync(intakeId, ct).ConfigureAwait(false);
+        if (intake is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["intakeId"] = ["is not a known intake."] });
+        }
+
+        var rules = BookingRules.CanBookService(service, intake.Outcome, intake.ClearedByPractitioner);
+        if (service.Kind == ServiceKind.Consultation && sessions.Count > 1)
+        {
+            rules = RuleResult.All(rules, RuleResult.Refused("one-consultation", "A consultation is booked one session at a time."));
+        }
+        else if (service.Kind == ServiceKind.Microneedling)
+        {
+            var dates = sessions.Select(s => s.Start.InZone(clinic.TimeZone).Date).ToList();
+            rules = RuleResult.All(rules, BookingRules.CheckSeries(dates, clinic.Plan.For(intake.Severity), clinic.Plan));
+        }
+
+        foreach (var s in sessions)
+        {
+            rules = RuleResult.All(rules, BookingRules.CheckNoticeAndHorizon(s.Start, now, clinic), Offered(service.Id, location.Id, s.PractitionerId, s.Start, now));
+        }
+
+        return rules.IsAllowed ? null : Problems.Rules(StatusCodes.Status422UnprocessableEntity, Distinct(rules));
     }
 
     public async Task<IResult> GetAsync(string bookingId, string? token, CancellationToken ct)
@@ -177,7 +178,7 @@ public sealed partial class BookingService(
         var rules = RuleResult.All(
             BookingRules.CanReschedule(session.Start.ToInstant(), now, clinic.Booking),
             BookingRules.CheckNoticeAndHorizon(newStart, now, clinic),
-            await CheckOfferedAsync(service.Id, booking.Header.LocationId, practitionerId, newStart, now, session, ct).ConfigureAwait(false));
+            Offered(service.Id, booking.Header.LocationId, practitionerId, newStart, now));
         if (service.Kind == ServiceKind.Microneedling)
         {
             var newDate = newStart.InZone(clinic.TimeZone).Date;
@@ -195,7 +196,7 @@ public sealed partial class BookingService(
 
         if (!rules.IsAllowed)
         {
-            return Refused(rules);
+            return Problems.Rules(StatusCodes.Status422UnprocessableEntity, Distinct(rules));
         }
 
         var end = newStart + service.Duration;
@@ -295,33 +296,12 @@ public sealed partial class BookingService(
         return TypedResults.Created($"/api/bookings/{record.ResourceId}", view with { ManageToken = tokens.Issue(record.ResourceId) });
     }
 
-    /// <summary>Taken time is a conflict with the current state (409); every other broken rule is 422.</summary>
-    private static IResult Refused(RuleResult rules) =>
-        rules.Violations.All(v => v.Code == SlotTakenCode)
-            ? Problems.Rules(StatusCodes.Status409Conflict, Distinct(rules))
-            : Problems.Rules(StatusCodes.Status422UnprocessableEntity, Distinct(rules));
-
-    private const string SlotTakenCode = "slot-taken";
-
     /// <summary>
-    /// Whether availability offers this start, counting the session being moved as free. A start
-    /// that would be offered but for other bookings is reported as taken, not as never offered.
+    /// Whether availability would offer this start with the practitioner free (working hours, step,
+    /// notice). Whether another booking holds it is settled by the claim itself, atomically, as a 409.
     /// </summary>
-    private async Task<RuleResult> CheckOfferedAsync(string serviceId, string locationId, string practitionerId, Instant start, Instant now, SessionEntity? moving, CancellationToken ct)
-    {
-        var day = start.InZone(clinic.TimeZone).Date;
-        var from = day.AtStartOfDayInZone(clinic.TimeZone).ToInstant();
-        var busy = await schedule.GetBusyAsync(practitionerId, from, from + Duration.FromDays(1) + Duration.FromHours(2), ct).ConfigureAwait(false);
-        if (moving is not null)
-        {
-            busy = [.. busy.Where(b => !(moving.PractitionerId == practitionerId && b.Start == moving.Start.ToInstant()))];
-        }
-
-        var offered = BookingRules.CheckSlotOffered(clinic, serviceId, locationId, practitionerId, start, now, busy);
-        return offered.IsAllowed || !BookingRules.CheckSlotOffered(clinic, serviceId, locationId, practitionerId, start, now, []).IsAllowed
-            ? offered
-            : RuleResult.Refused(SlotTakenCode, "That time has just been booked by someone else; please choose another.");
-    }
+    private RuleResult Offered(string serviceId, string locationId, string practitionerId, Instant start, Instant now) =>
+        BookingRules.CheckSlotOffered(clinic, serviceId, locationId, practitionerId, start, now, []);
 
     private static List<(string PractitionerId, Instant Start)> ReadSessions(Validation v, IReadOnlyList<SessionRequest>? requested)
     {

@@ -31,6 +31,20 @@ public sealed class BookingRepository(ClinicTables tables)
         }
     }
 
+    /// <summary>Marks a booking id as abandoned before anything was written under it; false if the booking exists.</summary>
+    public async Task<bool> AddTombstoneAsync(string bookingId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.AddEntityAsync(new BookingEntity { PartitionKey = bookingId, RowKey = BookingEntity.Row, Status = BookingStatus.Abandoned, CreatedAt = now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
     public async Task<StoredBooking?> GetAsync(string bookingId, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValidKey(bookingId))

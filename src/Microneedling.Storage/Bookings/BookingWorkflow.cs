@@ -22,62 +22,61 @@ public sealed record WriteResult(WriteOutcome Outcome, StoredBooking? Booking = 
 /// practitioners' schedules) first records an intent listing every claim it may leave behind,
 /// then makes its writes, then removes the intent. If the process dies in between, the
 /// <see cref="RecoverAsync"/> sweep finds the intent and converges the schedule to what the booking
-/// says: a booking that never got confirmed is abandoned and its claims released.
+/// says; a booking that was never written gets a tombstone (so a writer still alive cannot
+/// write it later) and its claims are released.
 /// </summary>
 public sealed class BookingWorkflow(BookingRepository bookings, ScheduleRepository schedule, RecoveryRepository recovery)
 {
     /// <summary>How long an intent is left to its writer before the sweep takes over.</summary>
     public static readonly TimeSpan WriterGrace = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Intent, claims, then the booking (confirmed), then intent removal: four writes. A crash
+    /// before the booking is written leaves claims the sweep releases; a retry with the same
+    /// booking id finds its own claims and carries on.
+    /// </summary>
     public async Task<WriteResult> CreateAsync(BookingEntity header, IReadOnlyList<SessionEntity> sessions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(sessions);
         var claims = sessions.Select(s => ClaimOf(header.PartitionKey, header.LocationId, s)).ToList();
         var intent = await recovery.AddAsync(header.PartitionKey, claims, header.CreatedAt, cancellationToken).ConfigureAwait(false);
-
-        header.Status = BookingStatus.Pending;
-        if (!await bookings.AddAsync(header, sessions, cancellationToken).ConfigureAwait(false))
-        {
-            var existing = await bookings.GetAsync(header.PartitionKey, cancellationToken).ConfigureAwait(false);
-            if (existing?.Header.Status == BookingStatus.Confirmed)
-            {
-                await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
-                return new WriteResult(WriteOutcome.Done, existing);
-            }
-
-            if (existing?.Header.Status != BookingStatus.Pending)
-            {
-                await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
-                return new WriteResult(WriteOutcome.Conflict, existing);
-            }
-
-            header = existing.Header;
-        }
-
         for (var i = 0; i < claims.Count; i++)
         {
             if (await schedule.ClaimAsync(claims[i], cancellationToken).ConfigureAwait(false) == ClaimOutcome.Taken)
             {
-                await AbandonAsync(header, claims.Take(i), cancellationToken).ConfigureAwait(false);
+                foreach (var claimed in claims.Take(i))
+                {
+                    await schedule.ReleaseAsync(claimed, cancellationToken).ConfigureAwait(false);
+                }
+
                 await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
                 return new WriteResult(WriteOutcome.SlotTaken, null, claims[i].SessionNumber);
             }
         }
 
         header.Status = BookingStatus.Confirmed;
-        try
+        if (!await bookings.AddAsync(header, sessions, cancellationToken).ConfigureAwait(false))
         {
-            await bookings.SaveAsync(header, [], cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (BookingRepository.IsConcurrencyFailure(ex))
-        {
-            // The sweep judged this writer dead and abandoned the booking; the intent is its to finish.
-            return new WriteResult(WriteOutcome.Conflict);
+            var existing = await bookings.GetAsync(header.PartitionKey, cancellationToken).ConfigureAwait(false);
+            if (existing?.Header.Status != BookingStatus.Confirmed)
+            {
+                // The sweep judged this writer dead and wrote its tombstone: give back what it just claimed.
+                foreach (var claim in claims)
+                {
+                    await schedule.ReleaseAsync(claim, cancellationToken).ConfigureAwait(false);
+                }
+
+                await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
+                return new WriteResult(WriteOutcome.Conflict);
+            }
+
+            await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
+            return new WriteResult(WriteOutcome.Done, existing);
         }
 
         await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
-        return new WriteResult(WriteOutcome.Done, await bookings.GetAsync(header.PartitionKey, cancellationToken).ConfigureAwait(false));
+        return new WriteResult(WriteOutcome.Done, new StoredBooking(header, sessions));
     }
 
     /// <summary>Moves one session to a new time (and maybe practitioner), raising its calendar sequence.</summary>
@@ -123,7 +122,7 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
         }
 
         await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
-        return new WriteResult(WriteOutcome.Done, await bookings.GetAsync(bookingId, cancellationToken).ConfigureAwait(false));
+        return new WriteResult(WriteOutcome.Done, booking);
     }
 
     /// <summary>Cancels the given sessions (the whole booking when all are cancelled) and frees their time.</summary>
@@ -163,7 +162,7 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
         }
 
         await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
-        return new WriteResult(WriteOutcome.Done, await bookings.GetAsync(bookingId, cancellationToken).ConfigureAwait(false));
+        return new WriteResult(WriteOutcome.Done, booking);
     }
 
     /// <summary>
@@ -176,18 +175,9 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
         foreach (var intent in intents)
         {
             var booking = await bookings.GetAsync(intent.BookingId, cancellationToken).ConfigureAwait(false);
-            if (booking?.Header.Status == BookingStatus.Pending)
+            if (booking is null && !await bookings.AddTombstoneAsync(intent.BookingId, now, cancellationToken).ConfigureAwait(false))
             {
-                booking.Header.Status = BookingStatus.Abandoned;
-                booking.Header.UpdatedAt = now;
-                try
-                {
-                    await bookings.SaveAsync(booking.Header, [], cancellationToken).ConfigureAwait(false);
-                }
-                catch (RequestFailedException ex) when (BookingRepository.IsConcurrencyFailure(ex))
-                {
-                    continue; // its writer is alive after all; look again next sweep
-                }
+                booking = await bookings.GetAsync(intent.BookingId, cancellationToken).ConfigureAwait(false); // its writer finished meanwhile
             }
 
             // Release first: a half-done move leaves old and new claims overlapping, and the one
@@ -215,24 +205,6 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
         && s.Status != SessionStatus.Cancelled
         && s.PractitionerId == claim.PractitionerId
         && s.Start == claim.Start;
-
-    private async Task AbandonAsync(BookingEntity header, IEnumerable<SessionClaim> claimed, CancellationToken cancellationToken)
-    {
-        foreach (var claim in claimed)
-        {
-            await schedule.ReleaseAsync(claim, cancellationToken).ConfigureAwait(false);
-        }
-
-        header.Status = BookingStatus.Abandoned;
-        try
-        {
-            await bookings.SaveAsync(header, [], cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (BookingRepository.IsConcurrencyFailure(ex))
-        {
-            // Already abandoned by the sweep.
-        }
-    }
 
     public static SessionClaim ClaimOf(string bookingId, string locationId, SessionEntity session)
     {

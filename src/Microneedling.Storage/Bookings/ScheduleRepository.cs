@@ -13,7 +13,9 @@ public sealed class ScheduleRepository(ClinicTables tables)
     /// <summary>Longest a session and its buffer can last (8 h + 4 h): how far back to look for sessions still running.</summary>
     private static readonly TimeSpan LongestOccupancy = TimeSpan.FromHours(12);
 
-    private TableClient Table => tables.Schedule;
+    private TableClient Blocks => tables.ScheduleBlocks;
+
+    private TableClient Sessions => tables.Schedule;
 
     /// <summary>The practitioner's taken time overlapping [from, to).</summary>
     public async Task<IReadOnlyList<BusyInterval>> GetBusyAsync(string practitionerId, Instant from, Instant to, CancellationToken cancellationToken)
@@ -28,7 +30,7 @@ public sealed class ScheduleRepository(ClinicTables tables)
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {practitionerId} and RowKey ge {ScheduleKeys.SessionRangeStart(from)} and RowKey lt {ScheduleKeys.SessionRangeStart(to)}");
         var sessions = new List<ScheduledSessionEntity>();
-        await foreach (var s in Table.QueryAsync<ScheduledSessionEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var s in Sessions.QueryAsync<ScheduledSessionEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             sessions.Add(s);
         }
@@ -37,30 +39,32 @@ public sealed class ScheduleRepository(ClinicTables tables)
     }
 
     /// <summary>
-    /// Claims the session's blocks and writes its schedule row in one transaction. If the same claim
-    /// is already there (a resumed or retried write), that counts as claimed.
+    /// Claims the session's blocks in one transaction, then writes its schedule row. If the same
+    /// claim is already there (a resumed or retried write), that counts as claimed.
     /// </summary>
     public async Task<ClaimOutcome> ClaimAsync(SessionClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var actions = claim.Blocks.Select(b => new TableTransactionAction(TableTransactionActionType.Add, BlockRow(claim, b))).ToList();
-        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, SessionRow(claim)));
         try
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return ClaimOutcome.Claimed;
+            await Blocks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is { } index)
         {
-            return await HeldBySameClaimAsync(claim, actions[index].Entity.RowKey, cancellationToken).ConfigureAwait(false)
-                ? ClaimOutcome.Claimed
-                : ClaimOutcome.Taken;
+            if (!await HeldBySameClaimAsync(claim, actions[index].Entity.RowKey, cancellationToken).ConfigureAwait(false))
+            {
+                return ClaimOutcome.Taken;
+            }
         }
+
+        await Sessions.UpsertEntityAsync(SessionRow(claim), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return ClaimOutcome.Claimed;
     }
 
     /// <summary>
-    /// Moves a session within one practitioner's schedule in one transaction: new blocks added,
-    /// blocks both times share handed over, old blocks and the old schedule row removed.
+    /// Moves a session within one practitioner's schedule: in one transaction new blocks are added,
+    /// blocks both times share handed over and old blocks removed; then the schedule row follows.
     /// </summary>
     public async Task<ClaimOutcome> MoveAsync(SessionClaim from, SessionClaim to, CancellationToken cancellationToken)
     {
@@ -88,17 +92,21 @@ public sealed class ScheduleRepository(ClinicTables tables)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, existing, existing.ETag));
         }
 
-        actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new ScheduledSessionEntity { PartitionKey = from.PractitionerId, RowKey = ScheduleKeys.Session(from.Start, from.BookingId, from.SessionNumber) }));
-        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, SessionRow(to)));
         try
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return ClaimOutcome.Claimed;
+            await Blocks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
             return ClaimOutcome.Taken;
         }
+
+        await Sessions.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, SessionRow(to)),
+            new TableTransactionAction(TableTransactionActionType.Delete, new ScheduledSessionEntity { PartitionKey = from.PractitionerId, RowKey = ScheduleKeys.Session(from.Start, from.BookingId, from.SessionNumber) }),
+        ], cancellationToken).ConfigureAwait(false);
+        return ClaimOutcome.Claimed;
     }
 
     /// <summary>Removes the claim's blocks (only those it owns) and its schedule row; what is already gone is fine.</summary>
@@ -108,10 +116,10 @@ public sealed class ScheduleRepository(ClinicTables tables)
         var owned = await OwnedBlocksAsync(claim, cancellationToken).ConfigureAwait(false);
         foreach (var block in owned.Values)
         {
-            await DeleteIfPresentAsync(claim.PractitionerId, block.RowKey, block.ETag, cancellationToken).ConfigureAwait(false);
+            await DeleteIfPresentAsync(Blocks, claim.PractitionerId, block.RowKey, block.ETag, cancellationToken).ConfigureAwait(false);
         }
 
-        await DeleteIfPresentAsync(claim.PractitionerId, ScheduleKeys.Session(claim.Start, claim.BookingId, claim.SessionNumber), ETag.All, cancellationToken).ConfigureAwait(false);
+        await DeleteIfPresentAsync(Sessions, claim.PractitionerId, ScheduleKeys.Session(claim.Start, claim.BookingId, claim.SessionNumber), ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<string, BlockClaimEntity>> OwnedBlocksAsync(SessionClaim claim, CancellationToken cancellationToken)
@@ -120,7 +128,7 @@ public sealed class ScheduleRepository(ClinicTables tables)
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {claim.PractitionerId} and RowKey ge {ScheduleKeys.Block(blocks[0])} and RowKey le {ScheduleKeys.Block(blocks[^1])}");
         var owned = new Dictionary<string, BlockClaimEntity>(StringComparer.Ordinal);
-        await foreach (var block in Table.QueryAsync<BlockClaimEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var block in Blocks.QueryAsync<BlockClaimEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (claim.SameAs(block.BookingId, block.SessionNumber, block.SessionStart))
             {
@@ -133,20 +141,15 @@ public sealed class ScheduleRepository(ClinicTables tables)
 
     private async Task<bool> HeldBySameClaimAsync(SessionClaim claim, string rowKey, CancellationToken cancellationToken)
     {
-        if (rowKey.StartsWith(ScheduleKeys.SessionPrefix, StringComparison.Ordinal))
-        {
-            return true; // the schedule row's key names this very session at this very time
-        }
-
-        var existing = await Table.GetEntityIfExistsAsync<BlockClaimEntity>(claim.PractitionerId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var existing = await Blocks.GetEntityIfExistsAsync<BlockClaimEntity>(claim.PractitionerId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return existing.HasValue && claim.SameAs(existing.Value!.BookingId, existing.Value.SessionNumber, existing.Value.SessionStart);
     }
 
-    private async Task DeleteIfPresentAsync(string partitionKey, string rowKey, ETag etag, CancellationToken cancellationToken)
+    private static async Task DeleteIfPresentAsync(TableClient table, string partitionKey, string rowKey, ETag etag, CancellationToken cancellationToken)
     {
         try
         {
-            await Table.DeleteEntityAsync(partitionKey, rowKey, etag, cancellationToken).ConfigureAwait(false);
+            await table.DeleteEntityAsync(partitionKey, rowKey, etag, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {

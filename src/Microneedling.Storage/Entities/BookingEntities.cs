@@ -2,12 +2,10 @@ namespace Microneedling.Storage.Entities;
 
 public enum BookingStatus
 {
-    /// <summary>Written, time not yet claimed: not acknowledged to anyone.</summary>
-    Pending,
     Confirmed,
     Cancelled,
 
-    /// <summary>A pending booking whose request died; its claims were released.</summary>
+    /// <summary>A tombstone: the request that would have created this booking died, and its claims were released.</summary>
     Abandoned,
 }
 

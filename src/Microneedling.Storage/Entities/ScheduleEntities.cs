@@ -3,9 +3,10 @@ using System.Globalization;
 namespace Microneedling.Storage.Entities;
 
 /// <summary>
-/// A practitioner's schedule, one partition per practitioner. <c>b_...</c> rows are 5-minute block
-/// claims (an insert of an existing block fails, which is what makes double booking impossible);
-/// <c>s_...</c> rows are the sessions themselves, in start order, which is what availability reads.
+/// A practitioner's schedule, one partition per practitioner in two tables: <c>b_...</c> rows in
+/// ScheduleBlocks are 5-minute block claims (an insert of an existing block fails, which is what
+/// makes double booking impossible); <c>s_...</c> rows in Schedule are the sessions themselves, in
+/// start order, which is what availability reads. Keeping them apart keeps that read small.
 /// </summary>
 public static class ScheduleKeys
 {

@@ -28,16 +28,6 @@ public sealed record IdempotencyResult(IdempotencyDecision Decision, Idempotency
 /// </summary>
 public sealed class IdempotencyRepository(ClinicTables tables)
 {
-    /// <summary>
-    /// What an earlier request with this key says, without recording anything: a retry must be
-    /// answered as before even though the state it was checked against has changed since.
-    /// </summary>
-    public async Task<IdempotencyResult?> PeekAsync(string scope, string key, string requestBody, CancellationToken cancellationToken)
-    {
-        var existing = await tables.Idempotency.GetEntityIfExistsAsync<IdempotencyEntity>(Hash(scope + "\n" + key), IdempotencyEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return existing.HasValue ? Decide(existing.Value!, Hash(requestBody)) : null;
-    }
-
     public async Task<IdempotencyResult> BeginAsync(string scope, string key, string requestBody, string resourceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = new IdempotencyEntity
