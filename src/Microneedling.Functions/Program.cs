@@ -1,5 +1,6 @@
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Clinics;
+using Microneedling.Functions.Email;
 using Microneedling.Functions.FunctionMetadata;
 using Microneedling.Functions.Health;
 using Microneedling.Functions.Hosting;
@@ -13,6 +14,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddTimerFunctions();
 builder.AddClinicApi();
+builder.Services.AddEmail(builder.Configuration);
 
 var app = builder.Build();
 app.MapCustomHandlerReadiness();
