@@ -36,5 +36,6 @@ public interface IEmailSender
 {
     Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken);
 
-    Task<EmailSendResult> GetStatusAsync(Guid operationId, CancellationToken cancellationToken);
+    /// <summary>The operation's state, or null if the service has no such operation (it never accepted that email).</summary>
+    Task<EmailSendResult?> GetStatusAsync(Guid operationId, CancellationToken cancellationToken);
 }

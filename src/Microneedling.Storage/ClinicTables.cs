@@ -22,7 +22,10 @@ public sealed class ClinicTables(TableServiceClient service, string prefix = "")
 
     public TableClient Recovery { get; } = service.GetTableClient(prefix + "Recovery");
 
-    public IEnumerable<TableClient> All => [Intakes, Bookings, Schedule, ScheduleBlocks, Idempotency, Recovery];
+    /// <summary>Patients who stopped optional emails, by a hash of their address.</summary>
+    public TableClient OptOuts { get; } = service.GetTableClient(prefix + "OptOuts");
+
+    public IEnumerable<TableClient> All => [Intakes, Bookings, Schedule, ScheduleBlocks, Idempotency, Recovery, OptOuts];
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {

@@ -88,7 +88,8 @@ public sealed class OutboxTests : IDisposable
         await sender.SendAsync(message, CancellationToken.None);
 
         Assert.Single(Directory.GetFiles(_folder, "*.eml"));
-        Assert.Equal(EmailDeliveryState.Succeeded, (await sender.GetStatusAsync(message.OperationId, CancellationToken.None)).State);
+        Assert.Equal(EmailDeliveryState.Succeeded, (await sender.GetStatusAsync(message.OperationId, CancellationToken.None))!.State);
+        Assert.Null(await sender.GetStatusAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

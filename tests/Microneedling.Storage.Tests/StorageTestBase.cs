@@ -84,7 +84,7 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
     {
         var bookings = new BookingRepository(tables);
         var schedule = new ScheduleRepository(tables);
-        return (new BookingWorkflow(bookings, schedule, new RecoveryRepository(tables)), bookings, schedule);
+        return (new BookingWorkflow(bookings, schedule, new RecoveryRepository(tables), new NoFollowUp()), bookings, schedule);
     }
 
     private sealed class DieAtRequest(int fatal) : HttpPipelinePolicy

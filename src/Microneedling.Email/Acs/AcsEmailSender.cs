@@ -18,8 +18,17 @@ public sealed class AcsEmailSender(AcsEmailClient client, SendPacer pacer) : IEm
         return (await client.SendAsync(message, cancellationToken).ConfigureAwait(false)).Value;
     }
 
-    public async Task<EmailSendResult> GetStatusAsync(Guid operationId, CancellationToken cancellationToken) =>
-        (await client.GetStatusAsync(operationId, cancellationToken).ConfigureAwait(false)).Value;
+    public async Task<EmailSendResult?> GetStatusAsync(Guid operationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.GetStatusAsync(operationId, cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>A sliding-window pacer: waits until a send fits under each per-minute and per-hour limit.</summary>

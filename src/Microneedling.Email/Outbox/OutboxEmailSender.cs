@@ -29,8 +29,8 @@ public sealed class OutboxEmailSender(OutboxOptions options, TimeProvider clock)
         return new EmailSendResult(message.OperationId, EmailDeliveryState.Succeeded);
     }
 
-    public Task<EmailSendResult> GetStatusAsync(Guid operationId, CancellationToken cancellationToken) =>
-        Task.FromResult(new EmailSendResult(operationId, File.Exists(PathFor(operationId)) ? EmailDeliveryState.Succeeded : EmailDeliveryState.NotStarted));
+    public Task<EmailSendResult?> GetStatusAsync(Guid operationId, CancellationToken cancellationToken) =>
+        Task.FromResult(File.Exists(PathFor(operationId)) ? new EmailSendResult(operationId, EmailDeliveryState.Succeeded) : null);
 
     public string PathFor(Guid operationId) => Path.Combine(Folder, $"{operationId:N}.eml");
 }

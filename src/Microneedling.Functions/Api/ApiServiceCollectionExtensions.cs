@@ -7,11 +7,13 @@ using Microneedling.Functions.Availability;
 using Microneedling.Functions.Bookings;
 using Microneedling.Functions.Catalog;
 using Microneedling.Functions.Intakes;
+using Microneedling.Functions.Reminders;
 using Microneedling.Functions.Timers;
 using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Idempotency;
 using Microneedling.Storage.Intakes;
+using Microneedling.Storage.Reminders;
 using Microneedling.Tables;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
@@ -29,6 +31,9 @@ public sealed class ApiOptions
     /// <summary>Creating requests (intakes, bookings, changes) per client address per minute.</summary>
     public int PublicWritesPerMinute { get; set; } = 30;
 
+    /// <summary>The app's public base URL (for links mail clients call directly, such as one-click unsubscribe).</summary>
+    public Uri? PublicUrl { get; set; }
+
     /// <summary>Prefix for table names, so several environments can share an account.</summary>
     public string TablePrefix { get; set; } = string.Empty;
 }
@@ -42,6 +47,7 @@ public static class ApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
         var services = builder.Services;
+        services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024);
 
         services.AddSingleton(sp => new ClinicTables(sp.GetRequiredService<TableServiceClient>(), api.TablePrefix));
@@ -62,6 +68,12 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AvailabilityService>();
         services.AddSingleton<AdminService>();
         services.AddTimerFunction<BookingRecoveryTimer>("BookingRecovery", "BookingRecoverySchedule", "30 */2 * * * *");
+        services.AddSingleton(sp => new ReminderRepository(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ClinicTables>(), api.TablePrefix));
+        services.AddSingleton<IBookingFollowUp, ReminderScheduler>();
+        services.AddSingleton<OptOuts>();
+        services.AddSingleton<ReminderEmails>();
+        services.AddSingleton<ReminderSweep>();
+        services.AddTimerFunction<ReminderSweepTimer>("ReminderSweep", "ReminderSweepSchedule", "0 * * * * *");
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -111,6 +123,7 @@ public static class ApiServiceCollectionExtensions
         app.MapAvailabilityEndpoints();
         app.MapBookingEndpoints();
         app.MapAdminEndpoints();
+        app.MapReminderEndpoints();
         return app;
     }
 }

@@ -58,11 +58,15 @@ public sealed class BookingRepository(ClinicTables tables)
             return null;
         }
 
-        var sessions = new List<SessionEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bookingId} and RowKey ge {"session-"} and RowKey lt {"session."}");
-        await foreach (var session in Table.QueryAsync<SessionEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        // Point reads, not a partition query: they stay cheap however large the table grows.
+        var sessions = new List<SessionEntity>(header.Value!.SessionCount);
+        for (var n = 1; n <= header.Value.SessionCount; n++)
         {
-            sessions.Add(session);
+            var session = await Table.GetEntityIfExistsAsync<SessionEntity>(bookingId, SessionEntity.RowFor(n), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (session.HasValue)
+            {
+                sessions.Add(session.Value!);
+            }
         }
 
         return new StoredBooking(header.Value!, [.. sessions.OrderBy(s => s.Number)]);

@@ -25,7 +25,7 @@ public sealed record WriteResult(WriteOutcome Outcome, StoredBooking? Booking = 
 /// says; a booking that was never written gets a tombstone (so a writer still alive cannot
 /// write it later) and its claims are released.
 /// </summary>
-public sealed class BookingWorkflow(BookingRepository bookings, ScheduleRepository schedule, RecoveryRepository recovery)
+public sealed class BookingWorkflow(BookingRepository bookings, ScheduleRepository schedule, RecoveryRepository recovery, IBookingFollowUp followUp)
 {
     /// <summary>How long an intent is left to its writer before the sweep takes over.</summary>
     public static readonly TimeSpan WriterGrace = TimeSpan.FromMinutes(2);
@@ -40,7 +40,8 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(sessions);
         var claims = sessions.Select(s => ClaimOf(header.PartitionKey, header.LocationId, s)).ToList();
-        var intent = await recovery.AddAsync(header.PartitionKey, claims, header.CreatedAt, cancellationToken).ConfigureAwait(false);
+        var numbers = sessions.Select(s => s.Number).ToList();
+        var intent = await recovery.AddAsync(header.PartitionKey, claims, BookingChange.Created, numbers, header.CreatedAt, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < claims.Count; i++)
         {
             if (await schedule.ClaimAsync(claims[i], cancellationToken).ConfigureAwait(false) == ClaimOutcome.Taken)
@@ -71,12 +72,15 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
                 return new WriteResult(WriteOutcome.Conflict);
             }
 
+            await followUp.OnChangedAsync(existing, BookingChange.Created, numbers, header.CreatedAt, cancellationToken).ConfigureAwait(false);
             await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
             return new WriteResult(WriteOutcome.Done, existing);
         }
 
+        var created = new StoredBooking(header, sessions);
+        await followUp.OnChangedAsync(created, BookingChange.Created, numbers, header.CreatedAt, cancellationToken).ConfigureAwait(false);
         await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
-        return new WriteResult(WriteOutcome.Done, new StoredBooking(header, sessions));
+        return new WriteResult(WriteOutcome.Done, created);
     }
 
     /// <summary>Moves one session to a new time (and maybe practitioner), raising its calendar sequence.</summary>
@@ -87,7 +91,7 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
         var bookingId = booking.Header.PartitionKey;
         var from = ClaimOf(bookingId, booking.Header.LocationId, session);
         var to = new SessionClaim(practitionerId, bookingId, sessionNumber, booking.Header.LocationId, start, end, blockedUntil);
-        var intent = await recovery.AddAsync(bookingId, [from, to], now, cancellationToken).ConfigureAwait(false);
+        var intent = await recovery.AddAsync(bookingId, [from, to], BookingChange.Rescheduled, [sessionNumber], now, cancellationToken).ConfigureAwait(false);
 
         var samePractitioner = from.PractitionerId == to.PractitionerId;
         var claimed = samePractitioner
@@ -121,6 +125,7 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
             await schedule.ReleaseAsync(from, cancellationToken).ConfigureAwait(false);
         }
 
+        await followUp.OnChangedAsync(booking, BookingChange.Rescheduled, [sessionNumber], now, cancellationToken).ConfigureAwait(false);
         await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
         return new WriteResult(WriteOutcome.Done, booking);
     }
@@ -133,7 +138,7 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
         var bookingId = booking.Header.PartitionKey;
         var cancelling = booking.Sessions.Where(s => sessionNumbers.Contains(s.Number) && s.Status == SessionStatus.Booked).ToList();
         var claims = cancelling.Select(s => ClaimOf(bookingId, booking.Header.LocationId, s)).ToList();
-        var intent = await recovery.AddAsync(bookingId, claims, now, cancellationToken).ConfigureAwait(false);
+        var intent = await recovery.AddAsync(bookingId, claims, BookingChange.Cancelled, [.. cancelling.Select(s => s.Number)], now, cancellationToken).ConfigureAwait(false);
         foreach (var session in cancelling)
         {
             session.Status = SessionStatus.Cancelled;
@@ -161,6 +166,7 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
             await schedule.ReleaseAsync(claim, cancellationToken).ConfigureAwait(false);
         }
 
+        await followUp.OnChangedAsync(booking, BookingChange.Cancelled, [.. cancelling.Select(s => s.Number)], now, cancellationToken).ConfigureAwait(false);
         await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);
         return new WriteResult(WriteOutcome.Done, booking);
     }
@@ -190,6 +196,11 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
             foreach (var claim in intent.Claims.Where(c => Holds(booking, c)))
             {
                 await schedule.ClaimAsync(claim, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (booking?.Header.Status is BookingStatus.Confirmed or BookingStatus.Cancelled)
+            {
+                await followUp.OnChangedAsync(booking, intent.Change, intent.Sessions, now, cancellationToken).ConfigureAwait(false);
             }
 
             await recovery.RemoveAsync(intent, cancellationToken).ConfigureAwait(false);

@@ -6,11 +6,11 @@ using Microneedling.Tables;
 namespace Microneedling.Storage.Bookings;
 
 /// <summary>An intent to change a booking's claims: the claims that may exist when it is found.</summary>
-public sealed record RecoveryIntent(string RowKey, string BookingId, DateTimeOffset CreatedAt, IReadOnlyList<SessionClaim> Claims);
+public sealed record RecoveryIntent(string RowKey, string BookingId, DateTimeOffset CreatedAt, IReadOnlyList<SessionClaim> Claims, BookingChange Change, IReadOnlyList<int> Sessions);
 
 public sealed class RecoveryRepository(ClinicTables tables)
 {
-    public async Task<RecoveryIntent> AddAsync(string bookingId, IReadOnlyList<SessionClaim> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<RecoveryIntent> AddAsync(string bookingId, IReadOnlyList<SessionClaim> claims, BookingChange change, IReadOnlyList<int> sessions, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claims);
         var rowKey = string.Create(CultureInfo.InvariantCulture, $"{now.UtcTicks:D19}_{bookingId}_{Guid.NewGuid():N}");
@@ -18,6 +18,8 @@ public sealed class RecoveryRepository(ClinicTables tables)
         {
             ["BookingId"] = bookingId,
             ["CreatedAt"] = now,
+            ["Change"] = change.ToString(),
+            ["Sessions"] = string.Join(',', sessions),
         };
         for (var i = 0; i < claims.Count; i++)
         {
@@ -25,7 +27,7 @@ public sealed class RecoveryRepository(ClinicTables tables)
         }
 
         await tables.Recovery.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        return new RecoveryIntent(rowKey, bookingId, now, claims);
+        return new RecoveryIntent(rowKey, bookingId, now, claims, change, sessions);
     }
 
     public async Task RemoveAsync(RecoveryIntent intent, CancellationToken cancellationToken)
@@ -49,7 +51,9 @@ public sealed class RecoveryRepository(ClinicTables tables)
         {
             var claims = row.Keys.Where(k => k.StartsWith("Claim", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
                 .Select(k => SessionClaim.Parse(row.GetString(k)!)).ToList();
-            intents.Add(new RecoveryIntent(row.RowKey, row.GetString("BookingId")!, row.GetDateTimeOffset("CreatedAt")!.Value, claims));
+            var sessions = (row.GetString("Sessions") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList();
+            intents.Add(new RecoveryIntent(row.RowKey, row.GetString("BookingId")!, row.GetDateTimeOffset("CreatedAt")!.Value, claims,
+                Enum.Parse<BookingChange>(row.GetString("Change") ?? nameof(BookingChange.Created)), sessions));
         }
 
         return intents;

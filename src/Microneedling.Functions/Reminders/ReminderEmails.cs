@@ -1,0 +1,98 @@
+using Microneedling.Calendar;
+using Microneedling.Domain.Calendars;
+using Microneedling.Domain.Clinics;
+using Microneedling.Domain.Reminders;
+using Microneedling.Email;
+using Microneedling.Email.Templates;
+using Microneedling.Functions.Api;
+using Microneedling.Functions.Bookings;
+using Microneedling.Storage.Bookings;
+using Microneedling.Storage.Entities;
+using Microneedling.Storage.Reminders;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace Microneedling.Functions.Reminders;
+
+/// <summary>Turns a due reminder and its booking into the email to send, invites attached where the email is about a session's time.</summary>
+public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, ManageTokens tokens, OptOuts optOuts, IOptions<ApiOptions> api, TimeProvider clock)
+{
+    public EmailMessage Compose(ReminderEntity reminder, StoredBooking booking)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        ArgumentNullException.ThrowIfNull(booking);
+        var id = booking.Header.PartitionKey;
+        var session = booking.Session(reminder.SessionNumber) ?? throw new InvalidOperationException("The reminder's session is gone.");
+        var day = DateOnly.FromDateTime(session.Start.ToInstant().InZone(clinic.TimeZone).Date.ToDateTimeUnspecified());
+        var addressHash = OptOuts.AddressHash(booking.Header.PatientEmail);
+        var unsubscribeBase = api.Value.PublicUrl ?? clinic.PublicBaseUrl;
+        var model = new EmailModel(
+            Map(reminder.Kind),
+            booking.Header.PatientName,
+            new EmailAddress(booking.Header.PatientEmail),
+            branding,
+            Facts(booking, session),
+            ManageUrl: new Uri(clinic.PublicBaseUrl, $"manage/{id}#token={tokens.Issue(id)}"),
+            BookingUrl: new Uri(clinic.PublicBaseUrl, "book"),
+            UnsubscribeUrl: new Uri(unsubscribeBase, $"api/unsubscribe/{addressHash}/{optOuts.Token(addressHash)}"),
+            WindowStart: day.AddDays(clinic.Plan.MinSpacingWeeks * 7),
+            WindowEnd: day.AddDays(clinic.Plan.MaxSpacingWeeks * 7));
+        return EmailComposer.Compose(model, reminder.OperationId, Attachments(reminder.Kind, booking, session));
+    }
+
+    private SessionFacts Facts(StoredBooking booking, SessionEntity session)
+    {
+        var location = clinic.FindLocation(booking.Header.LocationId);
+        return new SessionFacts(
+            session.Start.ToInstant().InZone(clinic.TimeZone).ToDateTimeOffset(),
+            session.End.ToInstant().InZone(clinic.TimeZone).ToDateTimeOffset(),
+            clinic.TimeZone.Id,
+            location?.Name ?? booking.Header.LocationId,
+            location?.Address ?? string.Empty,
+            clinic.FindPractitioner(session.PractitionerId)?.Name ?? session.PractitionerId,
+            session.Number,
+            booking.Sessions.Count);
+    }
+
+    private IReadOnlyList<EmailAttachment> Attachments(ReminderKind kind, StoredBooking booking, SessionEntity session)
+    {
+        var now = clock.GetUtcNow().ToInstant();
+        return kind switch
+        {
+            ReminderKind.BookingConfirmation =>
+            [
+                .. booking.Sessions.Where(s => s.Status == SessionStatus.Booked).Select(s => Invite(booking, s, now)),
+                Ics("plan.ics", "PUBLISH", SessionCalendars.ForPlan(clinic, new PlanCalendarDetails(booking.Header.PartitionKey,
+                    [.. booking.Sessions.Select(s => BookingCalendarService.Details(clinic, booking, s))], [], null, new Uri(clinic.PublicBaseUrl, "book")), now)),
+            ],
+            ReminderKind.Rescheduled or ReminderKind.Cancelled => [Invite(booking, session, now)],
+            _ => [],
+        };
+    }
+
+    private EmailAttachment Invite(StoredBooking booking, SessionEntity session, Instant now)
+    {
+        var details = BookingCalendarService.Details(clinic, booking, session);
+        var calendar = SessionCalendars.ForSession(clinic, details, now);
+        return Ics($"session-{session.Number}.ics", calendar.Method == CalendarMethod.Cancel ? "CANCEL" : "REQUEST", calendar);
+    }
+
+    private static EmailAttachment Ics(string name, string method, VCalendar calendar) =>
+        new(name, $"text/calendar; charset=utf-8; method={method}", CalendarWriter.ToBytes(calendar));
+
+    private static EmailKind Map(ReminderKind kind) => kind switch
+    {
+        ReminderKind.BookingConfirmation => EmailKind.BookingConfirmation,
+        ReminderKind.Rescheduled => EmailKind.Rescheduled,
+        ReminderKind.Cancelled => EmailKind.Cancelled,
+        ReminderKind.PreCare => EmailKind.PreCare,
+        ReminderKind.AftercareDay0 => EmailKind.AftercareDay0,
+        ReminderKind.AftercareDay1 => EmailKind.AftercareDay1,
+        ReminderKind.AftercareDay3 => EmailKind.AftercareDay3,
+        ReminderKind.HealingCheckDay7 => EmailKind.HealingCheckDay7,
+        ReminderKind.RebookingOpen => EmailKind.RebookingOpen,
+        ReminderKind.RebookingClosing => EmailKind.RebookingClosing,
+        _ => EmailKind.Maintenance,
+    };
+}

@@ -1,0 +1,56 @@
+using Microneedling.Functions.Api;
+using Microneedling.Functions.Bookings;
+using Microneedling.Functions.FunctionMetadata;
+using Microneedling.Storage.Reminders;
+
+namespace Microneedling.Functions.Reminders;
+
+public sealed record EmailRecordView(string Kind, int SessionNumber, Guid OperationId, string Outcome, string? Detail, DateTimeOffset At, int Attempts);
+
+public static class ReminderEndpoints
+{
+    public static IEndpointRouteBuilder MapReminderEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api").WithTags("Bookings")
+            .MapPost("/unsubscribe/{addressHash}/{token}", Unsubscribe)
+            .WithName("Unsubscribe")
+            .WithSummary("Stops the optional emails (rebooking, maintenance) for one address; the link in those emails, and their one-click List-Unsubscribe target.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
+        app.MapGroup("/api/admin").WithTags("Admin")
+            .WithMetadata(new FunctionAuthLevelMetadata(FunctionAuthLevel.Function))
+            .AddEndpointFilter<Admin.AdminKeyFilter>()
+            .MapGet("/bookings/{bookingId}/emails", Emails)
+            .WithName("AdminBookingEmails")
+            .WithSummary("What became of each email of a booking: sent (with its ACS operation id), skipped and why, or failed.")
+            .Produces<List<EmailRecordView>>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    internal static async Task<IResult> Unsubscribe(string addressHash, string token, OptOuts optOuts, TimeProvider clock, CancellationToken ct)
+    {
+        if (!optOuts.Verify(addressHash, token))
+        {
+            return Problems.Of(StatusCodes.Status404NotFound, "unsubscribe-link-invalid", "This unsubscribe link is not valid.");
+        }
+
+        await optOuts.OptOutAsync(addressHash, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<IResult> Emails(string bookingId, BookingService bookings, ReminderRepository reminders, CancellationToken ct)
+    {
+        var (booking, problem) = await bookings.ExistingAsync(bookingId, ct).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var records = await reminders.EmailsOfAsync(booking!.Header.PartitionKey, ct).ConfigureAwait(false);
+        return TypedResults.Ok(records.OrderBy(r => r.At).Select(r => new EmailRecordView(JsonNames.Kebab(r.Kind.ToString()), r.SessionNumber, r.OperationId,
+            JsonNames.Kebab(r.Outcome.ToString()), r.Detail, r.At, r.Attempts)).ToList());
+    }
+}
