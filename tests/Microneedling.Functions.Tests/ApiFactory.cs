@@ -11,14 +11,14 @@ public sealed class ApiFactory : IDisposable
     public const string AdminKey = "local-development-admin-key";
     private readonly HandlerFactory _factory;
 
-    public ApiFactory(AzuriteFixture azurite, int publicWritesPerMinute = 10_000, IReadOnlyDictionary<string, string?>? extra = null)
+    public ApiFactory(AzuriteFixture azurite, int publicWritesPerMinute = 10_000, IReadOnlyDictionary<string, string?>? extra = null, bool underFunctionsHost = false)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Email:Sender"] = "Outbox",
             ["Email:OutboxFolder"] = Directory.CreateTempSubdirectory("outbox-").FullName,
             ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Api:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+            ["Api:TablePrefix"] = extra?.GetValueOrDefault("Api:TablePrefix") ?? "t" + Guid.NewGuid().ToString("N")[..10],
             ["Api:PublicWritesPerMinute"] = publicWritesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -26,7 +26,7 @@ public sealed class ApiFactory : IDisposable
             settings[key] = value;
         }
 
-        _factory = HandlerFactory.Standalone(settings);
+        _factory = underFunctionsHost ? HandlerFactory.UnderFunctionsHost(settings) : HandlerFactory.Standalone(settings);
         _factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
         Client = _factory.CreateClient();
     }

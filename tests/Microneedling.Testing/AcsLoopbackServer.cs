@@ -88,7 +88,8 @@ public sealed class AcsLoopbackServer : IAsyncDisposable
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             }
 
-            return Results.Json(new { error = new { code = failure.Status == 429 ? "TooManyRequests" : "ServiceUnavailable", message = "Try again later." } }, statusCode: failure.Status);
+            var code = failure.Status switch { 429 => "TooManyRequests", 400 => "BadRequest", 503 => "ServiceUnavailable", _ => "Error" };
+            return Results.Json(new { error = new { code, message = "The test told the server to fail this request." } }, statusCode: failure.Status);
         }
 
         Delivered.TryAdd(operationId, received);

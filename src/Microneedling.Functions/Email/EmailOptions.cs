@@ -28,4 +28,7 @@ public sealed class EmailOptions
     public string? ManagedIdentityClientId { get; set; }
 
     public AcsPacingOptions Pacing { get; set; } = new();
+
+    /// <summary>Retries of one send inside the Azure.Core pipeline (429 and 5xx, honouring Retry-After) before the sweep retries later.</summary>
+    public int MaxRetries { get; set; } = 3;
 }

@@ -34,6 +34,7 @@ public static class EmailServiceCollectionExtensions
         }
 
         var clientOptions = new AcsEmailClientOptions { TimeProvider = clock };
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
         var client = !string.IsNullOrWhiteSpace(options.AcsConnectionString) ? new AcsEmailClient(options.AcsConnectionString, clientOptions)
             : options.AcsEndpoint is { } endpoint ? new AcsEmailClient(endpoint, Credential(options), clientOptions)
             : throw new InvalidOperationException($"Email is not configured: set {EmailOptions.Section}:Sender=Outbox, or {EmailOptions.Section}:AcsConnectionString or {EmailOptions.Section}:AcsEndpoint.");
