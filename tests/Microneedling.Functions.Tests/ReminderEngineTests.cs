@@ -191,6 +191,32 @@ public sealed class ReminderEngineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Rebooking_reminders_respect_an_unsubscribe_and_the_link_in_them_works()
+    {
+        await using var h = await ReminderHarness.StartAsync(azurite, Saturday);
+        var (kept, _) = await h.BookAsync("keeps@example.com", Monday9);
+        var (stopped, _) = await h.BookAsync("stops@example.com", Monday9.AddHours(2));
+        await h.SweepUntilAsync(new DateTimeOffset(2026, 12, 28, 12, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(1));
+        var open = h.Acs.Delivered.Values.Single(d => d.Body.GetProperty("content").GetProperty("subject").GetString()!.StartsWith("Time to book", StringComparison.Ordinal)
+            && d.Body.GetProperty("recipients").GetProperty("to")[0].GetProperty("address").GetString() == "keeps@example.com");
+        Assert.StartsWith("<", open.Body.GetProperty("headers").GetProperty("List-Unsubscribe").GetString(), StringComparison.Ordinal);
+        var stopsOpen = h.Acs.Delivered.Values.Single(d => d.Body.GetProperty("content").GetProperty("subject").GetString()!.StartsWith("Time to book", StringComparison.Ordinal)
+            && d.Body.GetProperty("recipients").GetProperty("to")[0].GetProperty("address").GetString() == "stops@example.com");
+        var link = new Uri(stopsOpen.Body.GetProperty("headers").GetProperty("List-Unsubscribe").GetString()!.Trim('<', '>'));
+
+        using var unsubscribe = await h.Api.Client.PostAsync(new Uri(link.AbsolutePath, UriKind.Relative), new StringContent("List-Unsubscribe=One-Click"));
+        using var forged = await h.Api.Client.PostAsync(new Uri(link.AbsolutePath[..^4] + "0000", UriKind.Relative), new StringContent(""));
+        await h.SweepUntilAsync(new DateTimeOffset(2027, 1, 12, 12, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(1));
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, unsubscribe.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Contains(h.DeliveredTo("keeps@example.com"), d => d.Subject.StartsWith("The window for your next session is closing", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.DeliveredTo("stops@example.com"), d => d.Subject.StartsWith("The window for your next session is closing", StringComparison.Ordinal));
+        Assert.Contains(await h.EmailLogAsync(stopped), e => e!["kind"]!.GetValue<string>() == "rebooking-closing" && e["detail"]!.GetValue<string>() == "opted-out");
+        Assert.Contains(await h.EmailLogAsync(kept), e => e!["kind"]!.GetValue<string>() == "rebooking-closing" && e["outcome"]!.GetValue<string>() == "sent");
+    }
+
+    [Fact]
     public async Task The_functions_host_can_fire_the_sweep()
     {
         await using var h = await ReminderHarness.StartAsync(azurite, Saturday);
