@@ -167,7 +167,17 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
     private async Task<TableClient> TableAsync(string name, CancellationToken cancellationToken)
     {
         var table = service.GetTableClient(prefix + name);
-        await _created.GetOrAdd(table.Name, _ => table.CreateIfNotExistsAsync(CancellationToken.None)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var creating = _created.GetOrAdd(table.Name, _ => table.CreateIfNotExistsAsync(CancellationToken.None));
+        try
+        {
+            await creating.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException)
+        {
+            _created.TryRemove(new KeyValuePair<string, Task>(table.Name, creating)); // let the next call try again
+            throw;
+        }
+
         return table;
     }
 
