@@ -28,6 +28,11 @@ if (FunctionManifestCommand.IsRequested(args))
     return;
 }
 
+if (app.Services.GetRequiredService<HostingMode>().UnderFunctionsHost && !app.Environment.IsDevelopment())
+{
+    AzureAppSettings.CheckPresent(app.Configuration, app.Services.GetServices<TimerDefinition>());
+}
+
 app.Run();
 
 /// <summary>The entry point, visible to in-process tests.</summary>
