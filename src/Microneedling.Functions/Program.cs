@@ -4,7 +4,7 @@ using Microneedling.Functions.Email;
 using Microneedling.Functions.FunctionMetadata;
 using Microneedling.Functions.Health;
 using Microneedling.Functions.Hosting;
-using Microneedling.Functions.Storage;
+using Microneedling.Functions.Data;
 using Microneedling.Functions.Timers;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -89,7 +89,7 @@ public sealed class ReminderEngineTests(AzuriteFixture azurite)
         var repository = h.Api.Services.GetRequiredService<ReminderRepository>();
         var (table, reminder) = Assert.Single(await repository.DueAsync(Saturday.AddHours(-1), Saturday, CancellationToken.None));
         Assert.True(await ReminderRepository.TryClaimAsync(table, reminder, Saturday, ReminderSweep.Lease, CancellationToken.None));
-        var booking = await h.Api.Services.GetRequiredService<global::Microneedling.Storage.Bookings.BookingRepository>().GetAsync(id, CancellationToken.None);
+        var booking = await h.Api.Services.GetRequiredService<Microneedling.Storage.Bookings.BookingRepository>().GetAsync(id, CancellationToken.None);
         await h.Api.Services.GetRequiredService<IEmailSender>().SendAsync(h.Api.Services.GetRequiredService<ReminderEmails>().Compose(reminder, booking!), CancellationToken.None);
 
         h.Api.Clock.Advance(ReminderSweep.Lease + TimeSpan.FromMinutes(1));

@@ -3,7 +3,7 @@ using Microneedling.Tables;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Microneedling.Functions.Storage;
+namespace Microneedling.Functions.Data;
 
 /// <summary>Table Storage is healthy when an authenticated request to it succeeds within the timeout.</summary>
 public sealed class TableStorageHealthCheck(IServiceProvider services, IOptions<TableStorageOptions> options) : IHealthCheck

@@ -2,7 +2,7 @@ using Azure.Identity;
 using Microneedling.Tables;
 using Microsoft.Extensions.Options;
 
-namespace Microneedling.Functions.Storage;
+namespace Microneedling.Functions.Data;
 
 public static class TableStorageServiceCollectionExtensions
 {
