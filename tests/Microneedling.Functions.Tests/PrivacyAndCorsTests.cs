@@ -29,7 +29,7 @@ public sealed class PrivacyAndCorsTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var logs = string.Join("\n", _api.Logs);
         Assert.Contains(id, logs, StringComparison.Ordinal);
-        foreach (var secret in new[] { "Quintessa", "Vandermeer", "quintessa.v", token, "2027-05-05", "pregnan" })
+        foreach (var secret in new[] { "Quintessa", "Vandermeer", "quintessa.v", token, "2027-05-05", "pregnan", "not-eligible-now", "NotEligibleNow" })
         {
             Assert.DoesNotContain(secret, logs, StringComparison.OrdinalIgnoreCase);
         }

@@ -79,7 +79,7 @@ public sealed partial class IntakeService(Clinic clinic, ClinicTables tables, In
             Fitzpatrick = result.Fitzpatrick,
             CreatedAt = clock.GetUtcNow(),
         }, ct).ConfigureAwait(false);
-        LogScreened(intakeId, result.Outcome);
+        LogScreened(intakeId);
 
         PlanView? plan = null;
         if (result.Outcome == IntakeOutcome.Eligible && clinic.Services.FirstOrDefault(s => s.Kind == ServiceKind.Microneedling) is { } treatment)
@@ -116,6 +116,7 @@ public sealed partial class IntakeService(Clinic clinic, ClinicTables tables, In
         return FitzpatrickType.I;
     }
 
-    [LoggerMessage(LogLevel.Information, "Intake {IntakeId} screened: {Outcome}")]
-    private partial void LogScreened(string intakeId, IntakeOutcome outcome);
+    // The outcome stays out of the log: it is derived from health answers.
+    [LoggerMessage(LogLevel.Information, "Intake {IntakeId} screened")]
+    private partial void LogScreened(string intakeId);
 }
