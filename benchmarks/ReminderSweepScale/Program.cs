@@ -109,5 +109,5 @@ static ReminderSweep Sweep(Microneedling.Domain.Clinics.Clinic clinic, ClinicTab
     var optOuts = new OptOuts(tables, keys);
     var emails = new ReminderEmails(clinic, EmailServiceCollectionExtensions.Branding(clinic), new ManageTokens(keys), optOuts, Options.Create(new ApiOptions()), TimeProvider.System);
     var sender = new AcsEmailSender(new AcsEmailClient(acs.ConnectionString), new SendPacer(new AcsPacingOptions { PerMinute = 0, PerHour = 0 }, TimeProvider.System));
-    return new ReminderSweep(clinic, reminders, new BookingRepository(tables), new IntakeRepository(tables), emails, optOuts, sender, TimeProvider.System, NullLogger<ReminderSweep>.Instance);
+    return new ReminderSweep(clinic, reminders, new BookingRepository(tables), new IntakeRepository(tables), emails, new ReminderScheduler(clinic, reminders), optOuts, sender, TimeProvider.System, NullLogger<ReminderSweep>.Instance);
 }

@@ -217,6 +217,27 @@ public sealed class ReminderEngineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_booking_request_schedules_only_its_confirmation_and_the_sweep_schedules_the_rest_once()
+    {
+        await using var h = await ReminderHarness.StartAsync(azurite, Saturday);
+        await h.BookAsync("split@example.com", Monday9);
+        var repository = h.Api.Services.GetRequiredService<ReminderRepository>();
+        var horizon = Saturday.AddYears(2);
+
+        var afterBooking = await repository.DueAsync(Saturday.AddHours(-1), horizon, CancellationToken.None);
+        await h.Sweep.RunAsync(CancellationToken.None);
+        var afterSweep = await repository.DueAsync(Saturday.AddHours(-1), horizon, CancellationToken.None);
+        await h.Api.Services.GetRequiredService<ReminderScheduler>().ScheduleFollowingAsync(
+            (await h.Api.Services.GetRequiredService<Microneedling.Storage.Bookings.BookingRepository>().GetAsync(afterBooking[0].Reminder.BookingId, CancellationToken.None))!,
+            afterBooking[0].Reminder, Saturday, CancellationToken.None);
+        var again = await repository.DueAsync(Saturday.AddHours(-1), horizon, CancellationToken.None);
+
+        Assert.Equal(Domain.Reminders.ReminderKind.BookingConfirmation, Assert.Single(afterBooking).Reminder.Kind);
+        Assert.Equal(8, afterSweep.Count); // pre-care, aftercare 0/1/3, day 7, rebooking open/closing, maintenance
+        Assert.Equal(afterSweep.Count, again.Count);
+    }
+
+    [Fact]
     public async Task The_functions_host_can_fire_the_sweep()
     {
         await using var h = await ReminderHarness.StartAsync(azurite, Saturday);

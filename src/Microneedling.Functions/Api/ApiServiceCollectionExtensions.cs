@@ -69,7 +69,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AdminService>();
         services.AddTimerFunction<BookingRecoveryTimer>("BookingRecovery", "BookingRecoverySchedule", "30 */2 * * * *");
         services.AddSingleton(sp => new ReminderRepository(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ClinicTables>(), api.TablePrefix));
-        services.AddSingleton<IBookingFollowUp, ReminderScheduler>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddSingleton<IBookingFollowUp>(sp => sp.GetRequiredService<ReminderScheduler>());
         services.AddSingleton<OptOuts>();
         services.AddSingleton<ReminderEmails>();
         services.AddSingleton<ReminderSweep>();

@@ -8,9 +8,11 @@ using NodaTime.Extensions;
 namespace Microneedling.Functions.Reminders;
 
 /// <summary>
-/// After a booking change, schedules its emails: the change's own email now (confirmation,
-/// reschedule, cancellation) and each booked session's planned reminders. Reminder identities are
-/// deterministic, so running it twice (as recovery may) schedules nothing twice.
+/// After a booking change, schedules the change's own email, due now (confirmation, reschedule,
+/// cancellation): that is all that must exist before the change is acknowledged. When the sweep
+/// processes that email it schedules the sessions' planned reminders (pre-care, aftercare, ...),
+/// keeping them off the booking request. Reminder identities are deterministic, so running either
+/// step twice (as recovery or a taken-over sweep may) schedules nothing twice.
 /// </summary>
 public sealed class ReminderScheduler(Clinic clinic, ReminderRepository reminders) : IBookingFollowUp
 {
@@ -36,15 +38,22 @@ public sealed class ReminderScheduler(Clinic clinic, ReminderRepository reminder
                 break;
         }
 
-        if (change != BookingChange.Cancelled)
-        {
-            foreach (var session in affected.Where(s => s.Status == SessionStatus.Booked))
-            {
-                scheduled.AddRange(ReminderPlanner.ForSession(session.Start.ToInstant(), now.ToInstant(), clinic, service)
-                    .Select(r => ReminderEntity.Create(id, session.Number, session.Sequence, r.Kind, r.DueAt.ToDateTimeOffset(), r.StaleAt.ToDateTimeOffset())));
-            }
-        }
+        await reminders.ScheduleAsync(scheduled, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>The planned reminders of the booked sessions a confirmation or reschedule email is about.</summary>
+    public async Task ScheduleFollowingAsync(StoredBooking booking, ReminderEntity changeEmail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(changeEmail);
+        var id = booking.Header.PartitionKey;
+        var service = clinic.FindService(booking.Header.ServiceId)?.Kind ?? ServiceKind.Microneedling;
+        var sessions = changeEmail.Kind == ReminderKind.BookingConfirmation
+            ? booking.Sessions
+            : booking.Sessions.Where(s => s.Number == changeEmail.SessionNumber);
+        var scheduled = sessions.Where(s => s.Status == SessionStatus.Booked).SelectMany(session =>
+            ReminderPlanner.ForSession(session.Start.ToInstant(), now.ToInstant(), clinic, service)
+                .Select(r => ReminderEntity.Create(id, session.Number, session.Sequence, r.Kind, r.DueAt.ToDateTimeOffset(), r.StaleAt.ToDateTimeOffset())));
         await reminders.ScheduleAsync(scheduled, cancellationToken).ConfigureAwait(false);
     }
 }

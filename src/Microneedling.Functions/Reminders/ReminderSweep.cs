@@ -26,6 +26,7 @@ public sealed partial class ReminderSweep(
     BookingRepository bookings,
     IntakeRepository intakes,
     ReminderEmails emails,
+    ReminderScheduler scheduler,
     OptOuts optOuts,
     IEmailSender sender,
     TimeProvider clock,
@@ -63,7 +64,14 @@ public sealed partial class ReminderSweep(
 
         reminder.Attempts++;
         var booking = await bookings.GetAsync(reminder.BookingId, ct).ConfigureAwait(false);
-        if (await SkipReasonAsync(reminder, booking, now, ct).ConfigureAwait(false) is { } reason)
+        var reason = await SkipReasonAsync(reminder, booking, now, ct).ConfigureAwait(false);
+        if (reason is null && reminder.Kind is ReminderKind.BookingConfirmation or ReminderKind.Rescheduled && reminder.Attempts == 1)
+        {
+            // Before this email's row goes: a crash here repeats the scheduling, it never loses it.
+            await scheduler.ScheduleFollowingAsync(booking!, reminder, now, ct).ConfigureAwait(false);
+        }
+
+        if (reason is not null)
         {
             await reminders.FinishAsync(table, reminder, EmailOutcome.Skipped, reason, now, ct).ConfigureAwait(false);
             return "skipped";
