@@ -127,9 +127,13 @@ static Process StartApp(int port, AzuriteFixture azurite, string clinicFile)
     var dll = Path.Combine(RepositoryPaths.Root, "src", "Microneedling.Functions", "bin", "Release", "net10.0", "Microneedling.Functions.dll");
     var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
     info.ArgumentList.Add(dll);
-    info.ArgumentList.Add("--urls");
-    info.ArgumentList.Add($"http://127.0.0.1:{port}");
-    info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+    // Started as the Functions host starts it: the port in FUNCTIONS_CUSTOMHANDLER_PORT, so the
+    // app's own timer scheduler stays off (in Azure the host fires timers) and only requests are measured.
+    info.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+    info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+    info.Environment["Email__Sender"] = "Outbox";
+    info.Environment["Email__OutboxFolder"] = Path.Combine(Path.GetTempPath(), "load-outbox");
     info.Environment["Storage__ConnectionString"] = azurite.ConnectionString;
     info.Environment["ClinicConfigurationFile"] = clinicFile;
     info.Environment["Security__ManageTokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
