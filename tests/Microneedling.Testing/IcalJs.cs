@@ -1,13 +1,8 @@
-using System.Diagnostics;
-using System.Text.Json;
-
 namespace Microneedling.Testing;
 
 /// <summary>Reads calendars with npm ical.js, an implementation independent of ours (tests/tools/ical-parse.cjs).</summary>
 public static class IcalJs
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
-
     public static IReadOnlyList<ParsedCalendar> Parse(params byte[][] calendars)
     {
         ArgumentNullException.ThrowIfNull(calendars);
@@ -28,28 +23,8 @@ public static class IcalJs
         }
     }
 
-    public static IReadOnlyList<ParsedCalendar> ParseFiles(IReadOnlyList<string> files)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "tests", "tools", "ical-parse.cjs"));
-        foreach (var file in files)
-        {
-            info.ArgumentList.Add(file);
-        }
-
-        info.Environment["REPO_ROOT"] = RepositoryPaths.Root;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start node.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"ical.js could not parse the calendar: {stderr.Result}");
-        }
-
-        return JsonSerializer.Deserialize<List<ParsedCalendar>>(stdout.Result, Json)!;
-    }
+    public static IReadOnlyList<ParsedCalendar> ParseFiles(IReadOnlyList<string> files) =>
+        NodeTool.Run<List<ParsedCalendar>>("ical-parse.cjs", files);
 }
 
 public sealed record ParsedCalendar(string? ProdId, string? Version, string? Method, IReadOnlyList<string> TimeZones, IReadOnlyList<ParsedEvent> Events);
