@@ -18,9 +18,38 @@ public static class AvailabilityCalculator
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(busy);
-        var service = clinic.FindService(query.ServiceId);
+        var rules = Check(clinic, query);
+        if (!rules.IsAllowed)
+        {
+            return new AvailabilityResult([], rules);
+        }
+
+        var service = clinic.FindService(query.ServiceId)!;
+        var slots = new List<Slot>();
+        foreach (var practitioner in clinic.Practitioners)
+        {
+            if ((query.PractitionerId is null || practitioner.Id == query.PractitionerId)
+                && practitioner.Offers(service.Id) && practitioner.WorksAt(query.LocationId))
+            {
+                AddSlots(slots, clinic, service, practitioner, query, now, Merge(busy, practitioner.Id));
+            }
+        }
+
+        if (query.PractitionerId is null && clinic.Practitioners.Count > 1)
+        {
+            slots.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.PractitionerId, b.PractitionerId));
+        }
+
+        return new AvailabilityResult(slots, RuleResult.Allowed);
+    }
+
+    /// <summary>Whether the query names known things and a usable range; cheap, computes no slots.</summary>
+    public static RuleResult Check(Clinic clinic, AvailabilityQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(query);
         var problems = new List<RuleViolation>();
-        if (service is null)
+        if (clinic.FindService(query.ServiceId) is null)
         {
             problems.Add(new("unknown-service", $"There is no service '{query.ServiceId}'."));
         }
@@ -44,27 +73,7 @@ public static class AvailabilityCalculator
             problems.Add(new("range-too-long", $"Ask for at most {MaxRangeDays} days at a time."));
         }
 
-        if (problems.Count > 0)
-        {
-            return new AvailabilityResult([], new RuleResult(problems));
-        }
-
-        var slots = new List<Slot>();
-        foreach (var practitioner in clinic.Practitioners)
-        {
-            if ((query.PractitionerId is null || practitioner.Id == query.PractitionerId)
-                && practitioner.Offers(service!.Id) && practitioner.WorksAt(query.LocationId))
-            {
-                AddSlots(slots, clinic, service, practitioner, query, now, Merge(busy, practitioner.Id));
-            }
-        }
-
-        if (query.PractitionerId is null && clinic.Practitioners.Count > 1)
-        {
-            slots.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.PractitionerId, b.PractitionerId));
-        }
-
-        return new AvailabilityResult(slots, RuleResult.Allowed);
+        return new RuleResult(problems);
     }
 
     private static void AddSlots(List<Slot> slots, Clinic clinic, Service service, Practitioner practitioner, AvailabilityQuery query, Instant now, Interval[] busy)

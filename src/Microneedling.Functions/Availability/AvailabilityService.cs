@@ -25,13 +25,13 @@ public sealed class AvailabilityService(Clinic clinic, ClinicTables tables, Sche
         }
 
         var query = new AvailabilityQuery(service, location, practitionerId, first!.Value, last!.Value);
-        var now = clock.GetUtcNow().ToInstant();
-        var checkedQuery = AvailabilityCalculator.Find(clinic, query, now, []);
-        if (!checkedQuery.Rules.IsAllowed)
+        var rules = AvailabilityCalculator.Check(clinic, query);
+        if (!rules.IsAllowed)
         {
-            return Problems.Rules(StatusCodes.Status400BadRequest, checkedQuery.Rules);
+            return Problems.Rules(StatusCodes.Status400BadRequest, rules);
         }
 
+        var now = clock.GetUtcNow().ToInstant();
         await tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
         var rangeStart = first.Value.AtStartOfDayInZone(clinic.TimeZone).ToInstant();
         var rangeEnd = last.Value.PlusDays(1).AtStartOfDayInZone(clinic.TimeZone).ToInstant() + Duration.FromHours(12);
