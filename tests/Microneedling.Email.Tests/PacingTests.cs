@@ -31,7 +31,11 @@ public class PacingTests
 
         for (var i = 0; i < 500; i++)
         {
-            await pacer.WaitTurnAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+            var turn = pacer.WaitTurnAsync(CancellationToken.None);
+            Assert.True(turn.IsCompletedSuccessfully, $"send {i} had to wait");
+            await turn;
         }
+
+        Assert.Equal(0, clock.PendingTimers);
     }
 }
