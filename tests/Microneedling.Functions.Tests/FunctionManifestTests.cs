@@ -51,6 +51,17 @@ public sealed class FunctionManifestTests : IDisposable
     }
 
     [Fact]
+    public void Admin_functions_need_a_function_key_and_public_ones_do_not()
+    {
+        var http = Manifest().Select(f => f.FunctionJson["bindings"]![0]!).Where(b => (string?)b["type"] == "httpTrigger").ToList();
+
+        Assert.Contains(http, b => ((string?)b["route"])!.StartsWith("admin/", StringComparison.Ordinal));
+        Assert.All(http, b => Assert.Equal(
+            ((string?)b["route"])!.StartsWith("admin/", StringComparison.Ordinal) ? "function" : "anonymous",
+            (string?)b["authLevel"]));
+    }
+
+    [Fact]
     public void Timers_get_a_timer_trigger_reading_their_schedule_setting()
     {
         var timer = Manifest().Single(f => f.Name == RecordingTimer.FunctionName).FunctionJson;

@@ -6,12 +6,16 @@ namespace Microneedling.Functions.Admin;
 
 public static class AdminEndpoints
 {
-    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
-    {
-        var admin = app.MapGroup("/api/admin").WithTags("Admin")
+    /// <summary>The admin route group: function-level key under the host, the same key check standalone.</summary>
+    public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/admin").WithTags("Admin")
             .WithMetadata(new FunctionAuthLevelMetadata(FunctionAuthLevel.Function))
             .AddEndpointFilter<AdminKeyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapAdminGroup();
         admin.MapGet("/bookings", (string? date, string? practitionerId, AdminService service, CancellationToken ct) => service.DayAsync(date, practitionerId, ct))
             .WithName("AdminBookingsOfDay")
             .WithSummary("Sessions on one clinic day, for all practitioners or one.")

@@ -1,6 +1,6 @@
+using Microneedling.Functions.Admin;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
-using Microneedling.Functions.FunctionMetadata;
 using Microneedling.Storage.Reminders;
 
 namespace Microneedling.Functions.Reminders;
@@ -18,14 +18,11 @@ public static class ReminderEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
-        app.MapGroup("/api/admin").WithTags("Admin")
-            .WithMetadata(new FunctionAuthLevelMetadata(FunctionAuthLevel.Function))
-            .AddEndpointFilter<Admin.AdminKeyFilter>()
+        app.MapAdminGroup()
             .MapGet("/bookings/{bookingId}/emails", Emails)
             .WithName("AdminBookingEmails")
             .WithSummary("What became of each email of a booking: sent (with its ACS operation id), skipped and why, or failed.")
             .Produces<List<EmailRecordView>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
