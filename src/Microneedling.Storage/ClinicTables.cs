@@ -12,11 +12,8 @@ public sealed class ClinicTables(TableServiceClient service, string prefix = "")
 
     public TableClient Bookings { get; } = service.GetTableClient(prefix + "Bookings");
 
-    /// <summary>Sessions per practitioner, in start order: what availability reads.</summary>
-    public TableClient Schedule { get; } = service.GetTableClient(prefix + "Schedule");
-
-    /// <summary>5-minute block claims per practitioner: what makes double booking impossible.</summary>
-    public TableClient ScheduleBlocks { get; } = service.GetTableClient(prefix + "ScheduleBlocks");
+    /// <summary>Each practitioner's sessions, one row per day: what availability reads and claims check.</summary>
+    public TableClient Schedule { get; } = service.GetTableClient(prefix + "ScheduleDays");
 
     public TableClient Idempotency { get; } = service.GetTableClient(prefix + "Idempotency");
 
@@ -25,7 +22,7 @@ public sealed class ClinicTables(TableServiceClient service, string prefix = "")
     /// <summary>Patients who stopped optional emails, by a hash of their address.</summary>
     public TableClient OptOuts { get; } = service.GetTableClient(prefix + "OptOuts");
 
-    public IEnumerable<TableClient> All => [Intakes, Bookings, Schedule, ScheduleBlocks, Idempotency, Recovery, OptOuts];
+    public IEnumerable<TableClient> All => [Intakes, Bookings, Schedule, Idempotency, Recovery, OptOuts];
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {

@@ -171,7 +171,6 @@ public sealed class BookingApiTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(0, await RowsAsync(t => t.Bookings));
         Assert.Equal(0, await RowsAsync(t => t.Idempotency));
         Assert.Equal(0, await RowsAsync(t => t.Schedule));
-        Assert.Equal(0, await RowsAsync(t => t.ScheduleBlocks));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
 {
     private static readonly DateTimeOffset Later = Now + BookingWorkflow.WriterGrace + TimeSpan.FromSeconds(1);
 
-    // Create's requests: 1 intent, 2 claim blocks, 3 schedule row, 4 booking, 5 intent removal.
+    // Create's requests: 1 intent, 2 read the day, 3 write the day, 4 booking, 5 intent removal.
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
@@ -26,7 +26,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
 
         var stored = await Bookings.GetAsync("bk_dies", CancellationToken.None);
         Assert.True(stored is null || stored.Header.Status == BookingStatus.Abandoned);
-        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await BlockRowsAsync("amira")));
+        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await DayRowsAsync("amira")));
         var next = NewBooking("bk_next", ("amira", Monday9));
         Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(next.Header, next.Sessions, CancellationToken.None)).Outcome);
     }
@@ -40,7 +40,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
         await Workflow.RecoverAsync(Later, CancellationToken.None);
 
         Assert.Equal(BookingStatus.Confirmed, (await Bookings.GetAsync("bk_kept", CancellationToken.None))!.Header.Status);
-        Assert.Equal((1, 15), (await SessionRowsAsync("amira"), await BlockRowsAsync("amira")));
+        Assert.Equal((1, 1), (await SessionRowsAsync("amira"), await DayRowsAsync("amira")));
     }
 
     [Fact]
@@ -55,16 +55,17 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
 
         Assert.Equal(WriteOutcome.Done, result.Outcome);
         Assert.Equal(BookingStatus.Confirmed, (await Bookings.GetAsync("bk_resume", CancellationToken.None))!.Header.Status);
-        Assert.Equal((1, 15), (await SessionRowsAsync("amira"), await BlockRowsAsync("amira")));
+        Assert.Equal((1, 1), (await SessionRowsAsync("amira"), await DayRowsAsync("amira")));
     }
 
-    // Reschedule's requests (other practitioner): 1 intent, 2 claim blocks, 3 schedule row, 4 save booking, 5+ release old.
+    // Reschedule's requests (other practitioner): 1 intent, 2 read and 3 write the new day, 4 save booking, 5 read and 6 write the old day, 7 intent removal.
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
     [InlineData(6)]
+    [InlineData(7)]
     public async Task Dying_midway_through_a_move_to_another_practitioner_converges_to_what_the_booking_says(int fatalRequest)
     {
         var b = NewBooking("bk_moving", ("amira", Monday9));
@@ -76,17 +77,16 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
 
         var stored = (await Bookings.GetAsync("bk_moving", CancellationToken.None))!.Session(1)!;
         var (holder, other) = stored.PractitionerId == "ben" ? ("ben", "amira") : ("amira", "ben");
-        Assert.Equal((1, 15), (await SessionRowsAsync(holder), await BlockRowsAsync(holder)));
-        Assert.Equal((0, 0), (await SessionRowsAsync(other), await BlockRowsAsync(other)));
+        Assert.Equal((1, 1), (await SessionRowsAsync(holder), await DayRowsAsync(holder)));
+        Assert.Equal((0, 0), (await SessionRowsAsync(other), await DayRowsAsync(other)));
     }
 
-    // Move within a schedule: 1 intent, 2 read owned blocks, 3 blocks transaction, 4 schedule rows, 5 save booking, 6 intent removal.
+    // Move within a schedule: 1 intent, 2 read the day, 3 write it (both times at once), 4 save booking, 5 intent removal.
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
-    [InlineData(6)]
     public async Task Dying_midway_through_a_move_within_a_schedule_converges(int fatalRequest)
     {
         var b = NewBooking("bk_shift", ("amira", Monday9));
@@ -100,7 +100,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
         var session = (await Bookings.GetAsync("bk_shift", CancellationToken.None))!.Session(1)!;
         var busy = await Schedule.GetBusyAsync("amira", Monday9.AddHours(-1).ToInstant(), Monday9.AddHours(4).ToInstant(), CancellationToken.None);
         Assert.Equal(session.Start.ToInstant(), Assert.Single(busy).Start);
-        Assert.Equal(15, await BlockRowsAsync("amira"));
+        Assert.Equal(1, await DayRowsAsync("amira"));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
 
         Assert.Equal(WriteOutcome.Conflict, late.Outcome);
         Assert.Equal(BookingStatus.Abandoned, (await Bookings.GetAsync("bk_slow", CancellationToken.None))!.Header.Status);
-        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await BlockRowsAsync("amira")));
+        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await DayRowsAsync("amira")));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
 
         await Task.WhenAll(Workflow.RecoverAsync(Later, CancellationToken.None), Workflow.RecoverAsync(Later, CancellationToken.None));
 
-        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await BlockRowsAsync("amira")));
+        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await DayRowsAsync("amira")));
         Assert.Equal(0, await Workflow.RecoverAsync(Later, CancellationToken.None));
     }
 }

@@ -25,7 +25,18 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
 
         Assert.Equal(1, confirmed);
         Assert.Equal(1, await SessionRowsAsync("amira"));
-        Assert.Equal(15, await BlockRowsAsync("amira"));
+        Assert.Equal(1, await DayRowsAsync("amira"));
+    }
+
+    [Fact]
+    public async Task Parallel_bookings_of_different_times_on_one_day_all_succeed()
+    {
+        var attempts = Enumerable.Range(0, 12).Select(i => NewBooking($"bk_day{i:D2}", ("amira", Monday9.AddMinutes(75 * i)))).ToList();
+
+        var results = await Task.WhenAll(attempts.Select(a => Task.Run(() => Workflow.CreateAsync(a.Header, a.Sessions, CancellationToken.None))));
+
+        Assert.All(results, r => Assert.Equal(WriteOutcome.Done, r.Outcome));
+        Assert.Equal(12, await SessionRowsAsync("amira"));
     }
 
     [Fact]
@@ -61,7 +72,7 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
         Assert.Equal((WriteOutcome.SlotTaken, 2), (result.Outcome, result.SessionNumber));
         Assert.Null(await Bookings.GetAsync("bk_series", CancellationToken.None));
         Assert.Equal(1, await SessionRowsAsync("amira"));
-        Assert.Equal(15, await BlockRowsAsync("amira"));
+        Assert.Equal(1, await DayRowsAsync("amira"));
     }
 
     [Fact]
@@ -87,5 +98,23 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
 
         Assert.Single(busy);
         Assert.Empty(await Schedule.GetBusyAsync("amira", Monday9.AddMinutes(75).ToInstant(), Monday9.AddHours(5).ToInstant(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_session_over_midnight_holds_time_on_both_days()
+    {
+        var midnight = new DateTimeOffset(Monday9.Date.AddDays(1), TimeSpan.Zero);
+        var late = NewBooking("bk_late", ("amira", midnight.AddMinutes(-30)));
+        var early = NewBooking("bk_early", ("amira", midnight.AddMinutes(30)));
+        var after = NewBooking("bk_after", ("amira", midnight.AddMinutes(45)));
+
+        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(late.Header, late.Sessions, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.SlotTaken, (await Workflow.CreateAsync(early.Header, early.Sessions, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(after.Header, after.Sessions, CancellationToken.None)).Outcome);
+
+        var busy = await Schedule.GetBusyAsync("amira", midnight.ToInstant(), midnight.AddDays(1).ToInstant(), CancellationToken.None);
+        Assert.Equal([midnight.AddMinutes(-30).ToInstant(), midnight.AddMinutes(45).ToInstant()], busy.Select(b => b.Start));
+        Assert.Equal(2, await DayRowsAsync("amira"));
+        Assert.Equal(2, await SessionRowsAsync("amira"));
     }
 }

@@ -27,7 +27,7 @@ public sealed class RescheduleAndCancelTests(AzuriteFixture azurite) : StorageTe
         var session = result.Booking!.Session(1)!;
         Assert.Equal((start, 1), (session.Start, session.Sequence));
         Assert.Equal(1, await SessionRowsAsync("amira"));
-        Assert.Equal(15, await BlockRowsAsync("amira"));
+        Assert.Equal(1, await DayRowsAsync("amira"));
         var freed = NewBooking("bk_freed", ("amira", Monday9.AddMinutes(-75)));
         Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(freed.Header, freed.Sessions, CancellationToken.None)).Outcome);
     }
@@ -40,8 +40,8 @@ public sealed class RescheduleAndCancelTests(AzuriteFixture azurite) : StorageTe
         var result = await Workflow.RescheduleAsync(booking, 1, "ben", Monday9, Monday9.AddMinutes(60), Monday9.AddMinutes(75), Now, CancellationToken.None);
 
         Assert.Equal(WriteOutcome.Done, result.Outcome);
-        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await BlockRowsAsync("amira")));
-        Assert.Equal((1, 15), (await SessionRowsAsync("ben"), await BlockRowsAsync("ben")));
+        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await DayRowsAsync("amira")));
+        Assert.Equal((1, 1), (await SessionRowsAsync("ben"), await DayRowsAsync("ben")));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class RescheduleAndCancelTests(AzuriteFixture azurite) : StorageTe
         Assert.Equal(WriteOutcome.SlotTaken, result.Outcome);
         var stored = await Bookings.GetAsync("bk_mine", CancellationToken.None);
         Assert.Equal((Monday9, 0), (stored!.Session(1)!.Start, stored.Session(1)!.Sequence));
-        Assert.Equal((2, 30), (await SessionRowsAsync("amira"), await BlockRowsAsync("amira")));
+        Assert.Equal((2, 1), (await SessionRowsAsync("amira"), await DayRowsAsync("amira")));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RescheduleAndCancelTests(AzuriteFixture azurite) : StorageTe
         Assert.Equal(BookingStatus.Confirmed, statusAfterOne);
         Assert.Equal(BookingStatus.Cancelled, all.Booking!.Header.Status);
         Assert.All(all.Booking.Sessions, s => Assert.Equal((SessionStatus.Cancelled, 1), (s.Status, s.Sequence)));
-        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await BlockRowsAsync("amira")));
+        Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await DayRowsAsync("amira")));
         var again = NewBooking("bk_again", ("amira", Monday9));
         Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(again.Header, again.Sessions, CancellationToken.None)).Outcome);
     }

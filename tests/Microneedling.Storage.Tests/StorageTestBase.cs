@@ -69,10 +69,11 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
     protected async Task<int> SessionRowsAsync(string practitioner) =>
         (await Schedule.GetSessionsAsync(practitioner, Monday9.AddDays(-1), Monday9.AddDays(60), CancellationToken.None)).Count;
 
-    protected async Task<int> BlockRowsAsync(string practitioner)
+    /// <summary>The practitioner's stored day rows: a released day is deleted, not left empty.</summary>
+    protected async Task<int> DayRowsAsync(string practitioner)
     {
         var count = 0;
-        await foreach (var _ in Tables.ScheduleBlocks.QueryAsync<BlockClaimEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {practitioner}")))
+        await foreach (var _ in Tables.Schedule.QueryAsync<ScheduleDayEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {practitioner}")))
         {
             count++;
         }

@@ -112,9 +112,9 @@ public static class ClinicFactory
             var at = errors.At($"WeeklyHours[{i}]");
             var start = Time(at, "Start", h.Start);
             var end = Time(at, "End", h.End);
-            if (start is { } t && (t.Minute % ScheduleBlock.Minutes != 0 || t.Second != 0))
+            if (start is { } t && (t.Minute % TimeGrain.Minutes != 0 || t.Second != 0))
             {
-                at.Add("Start", $"{h.Start} must fall on a {ScheduleBlock.Minutes}-minute boundary.");
+                at.Add("Start", $"{h.Start} must fall on a {TimeGrain.Minutes}-minute boundary.");
             }
 
             if (start is { } st && end is { } en && en <= st)
@@ -333,9 +333,9 @@ public static class ClinicFactory
     // Bookings claim time in 5-minute blocks, so every boundary a booking can have must fall on one.
     private static void FiveMinuteMultiple(Errors errors, string name, int value)
     {
-        if (value % ScheduleBlock.Minutes != 0)
+        if (value % TimeGrain.Minutes != 0)
         {
-            errors.Add(name, $"{value} is not a multiple of {ScheduleBlock.Minutes} minutes.");
+            errors.Add(name, $"{value} is not a multiple of {TimeGrain.Minutes} minutes.");
         }
     }
 

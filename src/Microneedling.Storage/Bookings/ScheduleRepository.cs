@@ -7,66 +7,43 @@ using NodaTime.Extensions;
 
 namespace Microneedling.Storage.Bookings;
 
-/// <summary>Claims and releases practitioners' time, and reads it back for availability.</summary>
+/// <summary>
+/// Claims and releases practitioners' time, and reads it back for availability. A change reads the
+/// days it touches, checks them and writes them back only if unchanged since read (ETags), so of two
+/// overlapping claims only one can succeed; the other reads again and finds the time taken. A
+/// practitioner's days share a partition, so a change spanning days is still one transaction.
+/// </summary>
 public sealed class ScheduleRepository(ClinicTables tables)
 {
-    /// <summary>Longest a session and its buffer can last (8 h + 4 h): how far back to look for sessions still running.</summary>
-    private static readonly TimeSpan LongestOccupancy = TimeSpan.FromHours(12);
+    /// <summary>Rounds of read-check-write before giving up: each lost round means another writer won one.</summary>
+    private const int MaxAttempts = 50;
 
-    private TableClient Blocks => tables.ScheduleBlocks;
-
-    private TableClient Sessions => tables.Schedule;
+    private TableClient Days => tables.Schedule;
 
     /// <summary>The practitioner's taken time overlapping [from, to).</summary>
     public async Task<IReadOnlyList<BusyInterval>> GetBusyAsync(string practitionerId, Instant from, Instant to, CancellationToken cancellationToken)
     {
-        var sessions = await GetSessionsAsync(practitionerId, from.ToDateTimeOffset() - LongestOccupancy, to.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false);
-        return [.. sessions.Where(s => s.BlockedUntil.ToInstant() > from).Select(s => new BusyInterval(practitionerId, s.Start.ToInstant(), s.BlockedUntil.ToInstant()))];
+        var (start, end) = (from.ToDateTimeOffset(), to.ToDateTimeOffset());
+        var sessions = await ReadAsync(practitionerId, start, end, cancellationToken).ConfigureAwait(false);
+        return [.. sessions.Where(s => s.Start < end && s.BlockedUntil > start).OrderBy(s => s.Start).Select(s => new BusyInterval(practitionerId, s.Start.ToInstant(), s.BlockedUntil.ToInstant()))];
     }
 
     /// <summary>Sessions starting in [from, to), in start order.</summary>
-    public async Task<IReadOnlyList<ScheduledSessionEntity>> GetSessionsAsync(string practitionerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SessionClaim>> GetSessionsAsync(string practitionerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {practitionerId} and RowKey ge {ScheduleKeys.SessionRangeStart(from)} and RowKey lt {ScheduleKeys.SessionRangeStart(to)}");
-        var sessions = new List<ScheduledSessionEntity>();
-        await foreach (var s in Sessions.QueryAsync<ScheduledSessionEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            sessions.Add(s);
-        }
-
-        return sessions;
+        var sessions = await ReadAsync(practitionerId, from, to, cancellationToken).ConfigureAwait(false);
+        return [.. sessions.Where(s => s.Start >= from && s.Start < to).OrderBy(s => s.Start)];
     }
 
-    /// <summary>
-    /// Claims the session's blocks in one transaction, then writes its schedule row. If the same
-    /// claim is already there (a resumed or retried write), that counts as claimed.
-    /// </summary>
-    public async Task<ClaimOutcome> ClaimAsync(SessionClaim claim, CancellationToken cancellationToken)
+    /// <summary>Adds the session to its practitioner's days. If the same claim is already there (a resumed or retried write), that counts as claimed.</summary>
+    public Task<ClaimOutcome> ClaimAsync(SessionClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var actions = claim.Blocks.Select(b => new TableTransactionAction(TableTransactionActionType.Add, BlockRow(claim, b))).ToList();
-        try
-        {
-            await Blocks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is { } index)
-        {
-            if (!await HeldBySameClaimAsync(claim, actions[index].Entity.RowKey, cancellationToken).ConfigureAwait(false))
-            {
-                return ClaimOutcome.Taken;
-            }
-        }
-
-        await Sessions.UpsertEntityAsync(SessionRow(claim), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return ClaimOutcome.Claimed;
+        return ChangeAsync(claim.PractitionerId, [claim], sessions => Add(sessions, claim), cancellationToken);
     }
 
-    /// <summary>
-    /// Moves a session within one practitioner's schedule: in one transaction new blocks are added,
-    /// blocks both times share handed over and old blocks removed; then the schedule row follows.
-    /// </summary>
-    public async Task<ClaimOutcome> MoveAsync(SessionClaim from, SessionClaim to, CancellationToken cancellationToken)
+    /// <summary>Moves a session within one practitioner's schedule in one transaction: the new time is checked against everything but the old.</summary>
+    public Task<ClaimOutcome> MoveAsync(SessionClaim from, SessionClaim to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
@@ -75,106 +52,128 @@ public sealed class ScheduleRepository(ClinicTables tables)
             throw new ArgumentException("A move stays with one practitioner; claim and release across practitioners.", nameof(to));
         }
 
-        var held = await OwnedBlocksAsync(from, cancellationToken).ConfigureAwait(false);
-        var wanted = to.Blocks.ToList();
-        var wantedKeys = wanted.Select(ScheduleKeys.Block).ToHashSet(StringComparer.Ordinal);
-        var actions = new List<TableTransactionAction>();
-        foreach (var block in wanted)
+        return ChangeAsync(from.PractitionerId, [from, to], sessions =>
         {
-            var key = ScheduleKeys.Block(block);
-            actions.Add(held.TryGetValue(key, out var existing)
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, BlockRow(to, block), existing.ETag)
-                : new TableTransactionAction(TableTransactionActionType.Add, BlockRow(to, block)));
-        }
-
-        foreach (var existing in held.Values.Where(h => !wantedKeys.Contains(h.RowKey)))
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, existing, existing.ETag));
-        }
-
-        try
-        {
-            await Blocks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
-        {
-            return ClaimOutcome.Taken;
-        }
-
-        await Sessions.SubmitTransactionAsync(
-        [
-            new TableTransactionAction(TableTransactionActionType.UpsertReplace, SessionRow(to)),
-            new TableTransactionAction(TableTransactionActionType.Delete, new ScheduledSessionEntity { PartitionKey = from.PractitionerId, RowKey = ScheduleKeys.Session(from.Start, from.BookingId, from.SessionNumber) }),
-        ], cancellationToken).ConfigureAwait(false);
-        return ClaimOutcome.Claimed;
+            sessions.RemoveAll(from.SameAs);
+            return Add(sessions, to);
+        }, cancellationToken);
     }
 
-    /// <summary>Removes the claim's blocks (only those it owns) and its schedule row; what is already gone is fine.</summary>
+    /// <summary>Removes the session from its practitioner's days; what is already gone is fine.</summary>
     public async Task ReleaseAsync(SessionClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var owned = await OwnedBlocksAsync(claim, cancellationToken).ConfigureAwait(false);
-        foreach (var block in owned.Values)
+        await ChangeAsync(claim.PractitionerId, [claim], sessions =>
         {
-            await DeleteIfPresentAsync(Blocks, claim.PractitionerId, block.RowKey, block.ETag, cancellationToken).ConfigureAwait(false);
-        }
-
-        await DeleteIfPresentAsync(Sessions, claim.PractitionerId, ScheduleKeys.Session(claim.Start, claim.BookingId, claim.SessionNumber), ETag.All, cancellationToken).ConfigureAwait(false);
+            sessions.RemoveAll(claim.SameAs);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Dictionary<string, BlockClaimEntity>> OwnedBlocksAsync(SessionClaim claim, CancellationToken cancellationToken)
+    private static bool Add(List<SessionClaim> sessions, SessionClaim claim)
     {
-        var blocks = claim.Blocks.ToList();
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {claim.PractitionerId} and RowKey ge {ScheduleKeys.Block(blocks[0])} and RowKey le {ScheduleKeys.Block(blocks[^1])}");
-        var owned = new Dictionary<string, BlockClaimEntity>(StringComparer.Ordinal);
-        await foreach (var block in Blocks.QueryAsync<BlockClaimEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        if (sessions.Exists(claim.SameAs))
         {
-            if (claim.SameAs(block.BookingId, block.SessionNumber, block.SessionStart))
+            return true;
+        }
+
+        if (sessions.Exists(claim.Overlaps))
+        {
+            return false;
+        }
+
+        sessions.Add(claim);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the days the claims touch, lets <paramref name="edit"/> change their sessions (false:
+    /// refused, nothing written), and writes back the days that changed, each only if unchanged since read.
+    /// </summary>
+    private async Task<ClaimOutcome> ChangeAsync(string practitionerId, IReadOnlyList<SessionClaim> touching, Func<List<SessionClaim>, bool> edit, CancellationToken cancellationToken)
+    {
+        var keys = touching.SelectMany(c => ScheduleDayEntity.Keys(c.Start, c.BlockedUntil)).Distinct(StringComparer.Ordinal).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var days = await Task.WhenAll(keys.Select(key => ReadDayAsync(practitionerId, key, cancellationToken))).ConfigureAwait(false);
+            var sessions = days.SelectMany(d => d.Entity?.Read() ?? []).Distinct().ToList();
+            if (!edit(sessions))
             {
-                owned[block.RowKey] = block;
+                return ClaimOutcome.Taken;
+            }
+
+            try
+            {
+                await WriteAsync(Changes(practitionerId, days, sessions), cancellationToken).ConfigureAwait(false);
+                return ClaimOutcome.Claimed;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another writer changed one of these days first: read again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken).ConfigureAwait(false);
             }
         }
-
-        return owned;
     }
 
-    private async Task<bool> HeldBySameClaimAsync(SessionClaim claim, string rowKey, CancellationToken cancellationToken)
+    private async Task<(string Key, ScheduleDayEntity? Entity)> ReadDayAsync(string practitionerId, string key, CancellationToken cancellationToken)
     {
-        var existing = await Blocks.GetEntityIfExistsAsync<BlockClaimEntity>(claim.PractitionerId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return existing.HasValue && claim.SameAs(existing.Value!.BookingId, existing.Value.SessionNumber, existing.Value.SessionStart);
+        var day = await Days.GetEntityIfExistsAsync<ScheduleDayEntity>(practitionerId, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (key, day.HasValue ? day.Value : null);
     }
 
-    private static async Task DeleteIfPresentAsync(TableClient table, string partitionKey, string rowKey, ETag etag, CancellationToken cancellationToken)
+    private static List<TableTransactionAction> Changes(string practitionerId, IEnumerable<(string Key, ScheduleDayEntity? Entity)> days, List<SessionClaim> sessions)
     {
-        try
+        var actions = new List<TableTransactionAction>();
+        foreach (var (key, existing) in days)
         {
-            await table.DeleteEntityAsync(partitionKey, rowKey, etag, cancellationToken).ConfigureAwait(false);
+            var text = ScheduleDayEntity.Write(sessions.Where(s => ScheduleDayEntity.Keys(s.Start, s.BlockedUntil).Contains(key)));
+            if (text == (existing?.Sessions ?? string.Empty))
+            {
+                continue;
+            }
+
+            var row = new ScheduleDayEntity { PartitionKey = practitionerId, RowKey = key, Sessions = text };
+            actions.Add(existing is null ? new TableTransactionAction(TableTransactionActionType.Add, row)
+                : text.Length == 0 ? new TableTransactionAction(TableTransactionActionType.Delete, existing, existing.ETag)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, existing.ETag));
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            // Gone already, or re-owned by a newer claim of the same session: nothing of ours to remove.
-        }
+
+        return actions;
     }
 
-    private static BlockClaimEntity BlockRow(SessionClaim claim, DateTimeOffset block) => new()
+    /// <summary>One request for one day (the usual case), a transaction for more.</summary>
+    private Task WriteAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        PartitionKey = claim.PractitionerId,
-        RowKey = ScheduleKeys.Block(block),
-        BookingId = claim.BookingId,
-        SessionNumber = claim.SessionNumber,
-        SessionStart = claim.Start,
-    };
+        if (actions.Count != 1)
+        {
+            return actions.Count == 0 ? Task.CompletedTask : Days.SubmitTransactionAsync(actions, cancellationToken);
+        }
 
-    private static ScheduledSessionEntity SessionRow(SessionClaim claim) => new()
+        var (type, entity, etag) = actions[0];
+        return type switch
+        {
+            TableTransactionActionType.Add => Days.AddEntityAsync(entity, cancellationToken),
+            TableTransactionActionType.Delete => Days.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, etag, cancellationToken),
+            _ => Days.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken),
+        };
+    }
+
+    /// <summary>The distinct sessions listed on the days [from, to) touches.</summary>
+    private async Task<HashSet<SessionClaim>> ReadAsync(string practitionerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        PartitionKey = claim.PractitionerId,
-        RowKey = ScheduleKeys.Session(claim.Start, claim.BookingId, claim.SessionNumber),
-        BookingId = claim.BookingId,
-        SessionNumber = claim.SessionNumber,
-        LocationId = claim.LocationId,
-        Start = claim.Start,
-        End = claim.End,
-        BlockedUntil = claim.BlockedUntil,
-    };
+        var sessions = new HashSet<SessionClaim>();
+        if (to <= from)
+        {
+            return sessions;
+        }
+
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {practitionerId} and RowKey ge {ScheduleDayEntity.Key(from)} and RowKey le {ScheduleDayEntity.Key(to.AddTicks(-1))}");
+        await foreach (var day in Days.QueryAsync<ScheduleDayEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            sessions.UnionWith(day.Read());
+        }
+
+        return sessions;
+    }
 }

@@ -1,20 +1,17 @@
 using System.Globalization;
-using Microneedling.Domain.Clinics;
-using NodaTime;
-using NodaTime.Extensions;
-
 
 namespace Microneedling.Storage.Bookings;
 
 /// <summary>A session's hold on a practitioner's time, from its start to the end of its buffer.</summary>
 public sealed record SessionClaim(string PractitionerId, string BookingId, int SessionNumber, string LocationId, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset BlockedUntil)
 {
-    public IEnumerable<DateTimeOffset> Blocks =>
-        ScheduleBlock.Covering(Start.ToInstant(), BlockedUntil.ToInstant()).Select(b => b.ToDateTimeOffset());
-
     /// <summary>Same session at the same time: the claim a retried or resumed write would make again.</summary>
-    public bool SameAs(string bookingId, int sessionNumber, DateTimeOffset start) =>
-        BookingId == bookingId && SessionNumber == sessionNumber && Start == start;
+    public bool SameAs(SessionClaim other) =>
+        other is not null && BookingId == other.BookingId && SessionNumber == other.SessionNumber && Start == other.Start;
+
+    /// <summary>Whether the two hold some of the same time (touching ends do not).</summary>
+    public bool Overlaps(SessionClaim other) =>
+        other is not null && Start < other.BlockedUntil && other.Start < BlockedUntil;
 
     internal string Serialize() => string.Join('|', PractitionerId, BookingId, SessionNumber.ToString(CultureInfo.InvariantCulture), LocationId,
         Start.UtcTicks.ToString(CultureInfo.InvariantCulture), End.UtcTicks.ToString(CultureInfo.InvariantCulture), BlockedUntil.UtcTicks.ToString(CultureInfo.InvariantCulture));

@@ -1,49 +1,38 @@
 using System.Globalization;
+using Microneedling.Storage.Bookings;
 
 namespace Microneedling.Storage.Entities;
 
 /// <summary>
-/// A practitioner's schedule, one partition per practitioner in two tables: <c>b_...</c> rows in
-/// ScheduleBlocks are 5-minute block claims (an insert of an existing block fails, which is what
-/// makes double booking impossible); <c>s_...</c> rows in Schedule are the sessions themselves, in
-/// start order, which is what availability reads. Keeping them apart keeps that read small.
+/// One practitioner's sessions on one UTC day: partition = practitioner, row = <c>yyyyMMdd</c>. A
+/// session is listed on every day its time (buffer included) touches, so reading a range of days
+/// finds everything overlapping it.
 /// </summary>
-public static class ScheduleKeys
+public sealed class ScheduleDayEntity : EntityBase
 {
-    public const string BlockPrefix = "b_";
-    public const string SessionPrefix = "s_";
+    /// <summary>Well inside the 32K-character limit of a string property: a day of 5-minute sessions needs under 30K.</summary>
+    private const int MaxLength = 32_000;
 
-    public static string Block(DateTimeOffset blockStart) => BlockPrefix + Stamp(blockStart);
+    /// <summary>The sessions, one <see cref="SessionClaim"/> per line.</summary>
+    public string Sessions { get; set; } = string.Empty;
 
-    public static string Session(DateTimeOffset start, string bookingId, int number) =>
-        $"{SessionPrefix}{Stamp(start)}_{bookingId}_{number:D2}";
+    public IEnumerable<SessionClaim> Read() =>
+        Sessions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(SessionClaim.Parse);
 
-    public static string SessionRangeStart(DateTimeOffset from) => SessionPrefix + Stamp(from);
+    public static string Write(IEnumerable<SessionClaim> sessions)
+    {
+        var text = string.Join('\n', sessions.OrderBy(s => s.Start).ThenBy(s => s.BookingId, StringComparer.Ordinal).ThenBy(s => s.SessionNumber).Select(s => s.Serialize()));
+        return text.Length <= MaxLength ? text : throw new InvalidOperationException("A practitioner's day cannot hold this many sessions.");
+    }
 
-    private static string Stamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyyMMdd'T'HHmm", CultureInfo.InvariantCulture);
-}
+    public static string Key(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-public sealed class BlockClaimEntity : EntityBase
-{
-    public string BookingId { get; set; } = string.Empty;
-
-    public int SessionNumber { get; set; }
-
-    /// <summary>With the booking and session, names the claim: a moved session's blocks get its new start.</summary>
-    public DateTimeOffset SessionStart { get; set; }
-}
-
-public sealed class ScheduledSessionEntity : EntityBase
-{
-    public string BookingId { get; set; } = string.Empty;
-
-    public int SessionNumber { get; set; }
-
-    public string LocationId { get; set; } = string.Empty;
-
-    public DateTimeOffset Start { get; set; }
-
-    public DateTimeOffset End { get; set; }
-
-    public DateTimeOffset BlockedUntil { get; set; }
+    /// <summary>The days [from, to) touches.</summary>
+    public static IEnumerable<string> Keys(DateTimeOffset from, DateTimeOffset to)
+    {
+        for (var day = from.UtcDateTime.Date; day < to.UtcDateTime; day = day.AddDays(1))
+        {
+            yield return day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        }
+    }
 }
