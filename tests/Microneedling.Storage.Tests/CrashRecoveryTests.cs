@@ -19,7 +19,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
     public async Task Dying_before_the_booking_is_written_leaves_nothing_held(int fatalRequest)
     {
         var b = NewBooking("bk_dies", ("amira", Monday9));
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(fatalRequest).CreateAsync(b.Header, b.Sessions, CancellationToken.None));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(fatalRequest).CreateAsync(b.Header, b.Sessions, null, CancellationToken.None));
 
         Assert.Equal(0, await Workflow.RecoverAsync(Now, CancellationToken.None));
         Assert.Equal(1, await Workflow.RecoverAsync(Later, CancellationToken.None));
@@ -28,14 +28,14 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
         Assert.True(stored is null || stored.Header.Status == BookingStatus.Abandoned);
         Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await DayRowsAsync("amira")));
         var next = NewBooking("bk_next", ("amira", Monday9));
-        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(next.Header, next.Sessions, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(next.Header, next.Sessions, null, CancellationToken.None)).Outcome);
     }
 
     [Fact]
     public async Task Dying_after_confirming_keeps_the_booking_and_its_time()
     {
         var b = NewBooking("bk_kept", ("amira", Monday9));
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(5).CreateAsync(b.Header, b.Sessions, CancellationToken.None));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(5).CreateAsync(b.Header, b.Sessions, null, CancellationToken.None));
 
         await Workflow.RecoverAsync(Later, CancellationToken.None);
 
@@ -47,10 +47,10 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
     public async Task A_retry_resumes_a_write_that_died_midway()
     {
         var b = NewBooking("bk_resume", ("amira", Monday9));
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(4).CreateAsync(b.Header, b.Sessions, CancellationToken.None));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(4).CreateAsync(b.Header, b.Sessions, null, CancellationToken.None));
         var retry = NewBooking("bk_resume", ("amira", Monday9));
 
-        var result = await Workflow.CreateAsync(retry.Header, retry.Sessions, CancellationToken.None);
+        var result = await Workflow.CreateAsync(retry.Header, retry.Sessions, null, CancellationToken.None);
         await Workflow.RecoverAsync(Later, CancellationToken.None);
 
         Assert.Equal(WriteOutcome.Done, result.Outcome);
@@ -69,7 +69,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
     public async Task Dying_midway_through_a_move_to_another_practitioner_converges_to_what_the_booking_says(int fatalRequest)
     {
         var b = NewBooking("bk_moving", ("amira", Monday9));
-        var booking = (await Workflow.CreateAsync(b.Header, b.Sessions, CancellationToken.None)).Booking!;
+        var booking = (await Workflow.CreateAsync(b.Header, b.Sessions, null, CancellationToken.None)).Booking!;
 
         await Assert.ThrowsAsync<SimulatedCrashException>(() =>
             Dying(fatalRequest).RescheduleAsync(booking, 1, "ben", Monday9, Monday9.AddMinutes(60), Monday9.AddMinutes(75), Now, CancellationToken.None));
@@ -90,7 +90,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
     public async Task Dying_midway_through_a_move_within_a_schedule_converges(int fatalRequest)
     {
         var b = NewBooking("bk_shift", ("amira", Monday9));
-        var booking = (await Workflow.CreateAsync(b.Header, b.Sessions, CancellationToken.None)).Booking!;
+        var booking = (await Workflow.CreateAsync(b.Header, b.Sessions, null, CancellationToken.None)).Booking!;
         var start = Monday9.AddMinutes(30);
 
         await Assert.ThrowsAsync<SimulatedCrashException>(() =>
@@ -107,10 +107,10 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
     public async Task A_writer_the_sweep_gave_up_on_cannot_write_its_booking_later()
     {
         var b = NewBooking("bk_slow", ("amira", Monday9));
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(3).CreateAsync(b.Header, b.Sessions, CancellationToken.None));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(3).CreateAsync(b.Header, b.Sessions, null, CancellationToken.None));
         await Workflow.RecoverAsync(Later, CancellationToken.None);
 
-        var late = await Workflow.CreateAsync(b.Header, b.Sessions, CancellationToken.None);
+        var late = await Workflow.CreateAsync(b.Header, b.Sessions, null, CancellationToken.None);
 
         Assert.Equal(WriteOutcome.Conflict, late.Outcome);
         Assert.Equal(BookingStatus.Abandoned, (await Bookings.GetAsync("bk_slow", CancellationToken.None))!.Header.Status);
@@ -121,7 +121,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : StorageTestBase
     public async Task Two_sweeps_at_once_agree()
     {
         var b = NewBooking("bk_twice", ("amira", Monday9));
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(3).CreateAsync(b.Header, b.Sessions, CancellationToken.None));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => Dying(3).CreateAsync(b.Header, b.Sessions, null, CancellationToken.None));
 
         await Task.WhenAll(Workflow.RecoverAsync(Later, CancellationToken.None), Workflow.RecoverAsync(Later, CancellationToken.None));
 

@@ -13,7 +13,7 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
     {
         var attempts = Enumerable.Range(0, 50).Select(i => NewBooking($"bk_race{i:D2}", ("amira", Monday9))).ToList();
 
-        var results = await Task.WhenAll(attempts.Select(a => Task.Run(() => Workflow.CreateAsync(a.Header, a.Sessions, CancellationToken.None))));
+        var results = await Task.WhenAll(attempts.Select(a => Task.Run(() => Workflow.CreateAsync(a.Header, a.Sessions, null, CancellationToken.None))));
 
         Assert.Equal(1, results.Count(r => r.Outcome == WriteOutcome.Done));
         Assert.Equal(49, results.Count(r => r.Outcome == WriteOutcome.SlotTaken));
@@ -33,7 +33,7 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
     {
         var attempts = Enumerable.Range(0, 12).Select(i => NewBooking($"bk_day{i:D2}", ("amira", Monday9.AddMinutes(75 * i)))).ToList();
 
-        var results = await Task.WhenAll(attempts.Select(a => Task.Run(() => Workflow.CreateAsync(a.Header, a.Sessions, CancellationToken.None))));
+        var results = await Task.WhenAll(attempts.Select(a => Task.Run(() => Workflow.CreateAsync(a.Header, a.Sessions, null, CancellationToken.None))));
 
         Assert.All(results, r => Assert.Equal(WriteOutcome.Done, r.Outcome));
         Assert.Equal(12, await SessionRowsAsync("amira"));
@@ -47,16 +47,16 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
         var adjacent = NewBooking("bk_adjacent", ("amira", Monday9.AddMinutes(75)));
 
         var raced = await Task.WhenAll(
-            Task.Run(() => Workflow.CreateAsync(early.Header, early.Sessions, CancellationToken.None)),
-            Task.Run(() => Workflow.CreateAsync(overlapping.Header, overlapping.Sessions, CancellationToken.None)));
+            Task.Run(() => Workflow.CreateAsync(early.Header, early.Sessions, null, CancellationToken.None)),
+            Task.Run(() => Workflow.CreateAsync(overlapping.Header, overlapping.Sessions, null, CancellationToken.None)));
         var winner = raced[0].Outcome == WriteOutcome.Done ? early : overlapping;
         var afterWinner = NewBooking("bk_after", ("amira", winner.Sessions[0].BlockedUntil));
 
         Assert.Equal(1, raced.Count(r => r.Outcome == WriteOutcome.Done));
-        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(afterWinner.Header, afterWinner.Sessions, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(afterWinner.Header, afterWinner.Sessions, null, CancellationToken.None)).Outcome);
         if (winner == early)
         {
-            Assert.Equal(WriteOutcome.SlotTaken, (await Workflow.CreateAsync(adjacent.Header, adjacent.Sessions, CancellationToken.None)).Outcome);
+            Assert.Equal(WriteOutcome.SlotTaken, (await Workflow.CreateAsync(adjacent.Header, adjacent.Sessions, null, CancellationToken.None)).Outcome);
         }
     }
 
@@ -64,10 +64,10 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
     public async Task A_series_with_one_taken_session_books_nothing()
     {
         var other = NewBooking("bk_other", ("amira", Monday9.AddDays(28)));
-        await Workflow.CreateAsync(other.Header, other.Sessions, CancellationToken.None);
+        await Workflow.CreateAsync(other.Header, other.Sessions, null, CancellationToken.None);
         var series = NewBooking("bk_series", ("amira", Monday9), ("amira", Monday9.AddDays(28)), ("amira", Monday9.AddDays(56)));
 
-        var result = await Workflow.CreateAsync(series.Header, series.Sessions, CancellationToken.None);
+        var result = await Workflow.CreateAsync(series.Header, series.Sessions, null, CancellationToken.None);
 
         Assert.Equal((WriteOutcome.SlotTaken, 2), (result.Outcome, result.SessionNumber));
         Assert.Null(await Bookings.GetAsync("bk_series", CancellationToken.None));
@@ -79,7 +79,7 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
     public async Task Busy_time_reads_back_for_availability_including_buffers()
     {
         var booking = NewBooking("bk_busy", ("amira", Monday9), ("amira", Monday9.AddDays(28)));
-        await Workflow.CreateAsync(booking.Header, booking.Sessions, CancellationToken.None);
+        await Workflow.CreateAsync(booking.Header, booking.Sessions, null, CancellationToken.None);
 
         var busy = await Schedule.GetBusyAsync("amira", Monday9.AddHours(-3).ToInstant(), Monday9.AddDays(1).ToInstant(), CancellationToken.None);
 
@@ -92,7 +92,7 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
     public async Task A_session_still_running_at_the_range_start_counts_as_busy()
     {
         var booking = NewBooking("bk_running", ("amira", Monday9));
-        await Workflow.CreateAsync(booking.Header, booking.Sessions, CancellationToken.None);
+        await Workflow.CreateAsync(booking.Header, booking.Sessions, null, CancellationToken.None);
 
         var busy = await Schedule.GetBusyAsync("amira", Monday9.AddMinutes(70).ToInstant(), Monday9.AddHours(5).ToInstant(), CancellationToken.None);
 
@@ -108,9 +108,9 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
         var early = NewBooking("bk_early", ("amira", midnight.AddMinutes(30)));
         var after = NewBooking("bk_after", ("amira", midnight.AddMinutes(45)));
 
-        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(late.Header, late.Sessions, CancellationToken.None)).Outcome);
-        Assert.Equal(WriteOutcome.SlotTaken, (await Workflow.CreateAsync(early.Header, early.Sessions, CancellationToken.None)).Outcome);
-        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(after.Header, after.Sessions, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(late.Header, late.Sessions, null, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.SlotTaken, (await Workflow.CreateAsync(early.Header, early.Sessions, null, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(after.Header, after.Sessions, null, CancellationToken.None)).Outcome);
 
         var busy = await Schedule.GetBusyAsync("amira", midnight.ToInstant(), midnight.AddDays(1).ToInstant(), CancellationToken.None);
         Assert.Equal([midnight.AddMinutes(-30).ToInstant(), midnight.AddMinutes(45).ToInstant()], busy.Select(b => b.Start));

@@ -10,7 +10,7 @@ public sealed class RescheduleAndCancelTests(AzuriteFixture azurite) : StorageTe
     private async Task<StoredBooking> BookAsync(string id, params (string, DateTimeOffset)[] sessions)
     {
         var b = NewBooking(id, sessions);
-        var result = await Workflow.CreateAsync(b.Header, b.Sessions, CancellationToken.None);
+        var result = await Workflow.CreateAsync(b.Header, b.Sessions, null, CancellationToken.None);
         Assert.Equal(WriteOutcome.Done, result.Outcome);
         return result.Booking!;
     }
@@ -29,7 +29,7 @@ public sealed class RescheduleAndCancelTests(AzuriteFixture azurite) : StorageTe
         Assert.Equal(1, await SessionRowsAsync("amira"));
         Assert.Equal(1, await DayRowsAsync("amira"));
         var freed = NewBooking("bk_freed", ("amira", Monday9.AddMinutes(-75)));
-        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(freed.Header, freed.Sessions, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(freed.Header, freed.Sessions, null, CancellationToken.None)).Outcome);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class RescheduleAndCancelTests(AzuriteFixture azurite) : StorageTe
         Assert.All(all.Booking.Sessions, s => Assert.Equal((SessionStatus.Cancelled, 1), (s.Status, s.Sequence)));
         Assert.Equal((0, 0), (await SessionRowsAsync("amira"), await DayRowsAsync("amira")));
         var again = NewBooking("bk_again", ("amira", Monday9));
-        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(again.Header, again.Sessions, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.Done, (await Workflow.CreateAsync(again.Header, again.Sessions, null, CancellationToken.None)).Outcome);
     }
 
     [Fact]

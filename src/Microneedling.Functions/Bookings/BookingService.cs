@@ -65,23 +65,30 @@ public sealed partial class BookingService(
             return Problems.Validation(v.Errors);
         }
 
-        // The key is claimed before anything that depends on stored state, so a retry is answered
-        // as the first request was even though that request has since changed the state.
+        // The key is claimed before anything that depends on stored state is judged, so a retry is
+        // answered as the first request was even though that request has since changed the state.
+        // The intake is read meanwhile: reading changes nothing.
+        var intakeRead = intakes.GetAsync(intakeId, ct);
         var bookingId = NewId("bk");
         IdempotencyEntity? record = null;
         if (idempotencyKey is not null)
         {
             var started = await idempotency.BeginAsync(CreateScope, idempotencyKey, Convert.ToHexString(SHA256.HashData(rawBody)), bookingId, now.ToDateTimeOffset(), ct).ConfigureAwait(false);
-            if (started.Decision is IdempotencyDecision.Mismatch or IdempotencyDecision.Replay)
+            if (started.Decision == IdempotencyDecision.Mismatch)
             {
-                return Answer(started);
+                return Problems.Of(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "This Idempotency-Key was used with a different request body.");
             }
 
             bookingId = started.Record.ResourceId;
+            if (started.Decision == IdempotencyDecision.Repeat && await bookings.GetReceiptAsync(bookingId, ct).ConfigureAwait(false) is { } receipt)
+            {
+                return Replay(bookingId, receipt);
+            }
+
             record = started.Record;
         }
 
-        var refused = await CheckCreateAsync(intakeId, service!, location!, sessions, now, ct).ConfigureAwait(false);
+        var refused = Check(await intakeRead.ConfigureAwait(false), intakeId, service!, location!, sessions, now);
         if (refused is not null)
         {
             if (record is not null)
@@ -93,7 +100,8 @@ public sealed partial class BookingService(
         }
 
         var (header, rows) = Entities(bookingId, service!, location!, intakeId, addOnIds, name, email, sessions, now);
-        var result = await workflow.CreateAsync(header, rows, ct).ConfigureAwait(false);
+        var created = record is null ? null : new ReceiptEntity { Body = JsonSerializer.Serialize(BookingViews.Of(clinic, new StoredBooking(header, rows)), JsonBody.Options) };
+        var result = await workflow.CreateAsync(header, rows, created, ct).ConfigureAwait(false);
         if (result.Outcome != WriteOutcome.Done)
         {
             if (record is not null)
@@ -104,20 +112,13 @@ public sealed partial class BookingService(
             return result.Outcome == WriteOutcome.SlotTaken ? Problems.SlotTaken(result.SessionNumber) : Problems.ChangedMeanwhile();
         }
 
-        var view = BookingViews.Of(clinic, result.Booking!);
-        if (record is not null)
-        {
-            await idempotency.CompleteAsync(record, StatusCodes.Status201Created, JsonSerializer.Serialize(view, JsonBody.Options), ct).ConfigureAwait(false);
-        }
-
         LogCreated(bookingId, service!.Id, rows.Count);
-        return TypedResults.Created($"/api/bookings/{bookingId}", view with { ManageToken = tokens.Issue(bookingId) });
+        return TypedResults.Created($"/api/bookings/{bookingId}", BookingViews.Of(clinic, result.Booking!, tokens.Issue(bookingId)));
     }
 
     /// <summary>The intake and every booking rule; null when the booking may go ahead.</summary>
-    private async Task<IResult?> CheckCreateAsync(string intakeId, Service service, Location location, List<(string PractitionerId, Instant Start)> sessions, Instant now, CancellationToken ct)
+    private IResult? Check(IntakeEntity? intake, string intakeId, Service service, Location location, List<(string PractitionerId, Instant Start)> sessions, Instant now)
     {
-        var intake = await intakes.GetAsync(intakeId, ct).ConfigureAwait(false);
         if (intake is null)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["intakeId"] = ["is not a known intake."] });
@@ -284,16 +285,10 @@ public sealed partial class BookingService(
     };
 
     /// <summary>The answer an earlier request with this key settles: a reused key or the first response again.</summary>
-    private IResult Answer(IdempotencyResult earlier)
+    private IResult Replay(string bookingId, ReceiptEntity receipt)
     {
-        if (earlier.Decision == IdempotencyDecision.Mismatch)
-        {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "This Idempotency-Key was used with a different request body.");
-        }
-
-        var record = earlier.Record;
-        var view = JsonSerializer.Deserialize<BookingView>(record.ResponseBody, JsonBody.Options)!;
-        return TypedResults.Created($"/api/bookings/{record.ResourceId}", view with { ManageToken = tokens.Issue(record.ResourceId) });
+        var view = JsonSerializer.Deserialize<BookingView>(receipt.Body, JsonBody.Options)!;
+        return TypedResults.Created($"/api/bookings/{bookingId}", view with { ManageToken = tokens.Issue(bookingId) });
     }
 
     /// <summary>
@@ -346,7 +341,7 @@ public sealed partial class BookingService(
         {
             PartitionKey = bookingId, RowKey = BookingEntity.Row, ServiceId = service.Id, LocationId = location.Id, IntakeId = intakeId,
             PatientName = name, PatientEmail = email, ManageTokenHash = ManageTokens.Hash(tokens.Issue(bookingId)),
-            AddOnIds = string.Join(',', addOnIds), SessionCount = sessions.Count, CreatedAt = now.ToDateTimeOffset(), UpdatedAt = now.ToDateTimeOffset(),
+            AddOnIds = string.Join(',', addOnIds), SessionCount = sessions.Count, Status = BookingStatus.Confirmed, CreatedAt = now.ToDateTimeOffset(), UpdatedAt = now.ToDateTimeOffset(),
         };
         var rows = sessions.Select((s, i) => new SessionEntity
         {

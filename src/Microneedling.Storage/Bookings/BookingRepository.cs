@@ -14,12 +14,21 @@ public sealed class BookingRepository(ClinicTables tables)
 {
     private TableClient Table => tables.Bookings;
 
-    /// <summary>Writes a new booking; false if one with that id exists already (a resumed write).</summary>
-    public async Task<bool> AddAsync(BookingEntity header, IReadOnlyList<SessionEntity> sessions, CancellationToken cancellationToken)
+    /// <summary>Writes a new booking, with its receipt if given; false if one with that id exists already (a resumed write).</summary>
+    public async Task<bool> AddAsync(BookingEntity header, IReadOnlyList<SessionEntity> sessions, ReceiptEntity? receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(sessions);
-        var actions = sessions.Select(s => new TableTransactionAction(TableTransactionActionType.Add, s)).Prepend(new TableTransactionAction(TableTransactionActionType.Add, header));
+        var rows = new List<ITableEntity> { header };
+        rows.AddRange(sessions);
+        if (receipt is not null)
+        {
+            receipt.PartitionKey = header.PartitionKey;
+            receipt.RowKey = ReceiptEntity.Row;
+            rows.Add(receipt);
+        }
+
+        var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r));
         try
         {
             await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -70,6 +79,18 @@ public sealed class BookingRepository(ClinicTables tables)
         }
 
         return new StoredBooking(header.Value!, [.. sessions.OrderBy(s => s.Number)]);
+    }
+
+    /// <summary>The response given when the booking was created under an <c>Idempotency-Key</c>; null if not (yet) written.</summary>
+    public async Task<ReceiptEntity?> GetReceiptAsync(string bookingId, CancellationToken cancellationToken)
+    {
+        if (!TableKeys.IsValidKey(bookingId))
+        {
+            return null;
+        }
+
+        var receipt = await Table.GetEntityIfExistsAsync<ReceiptEntity>(bookingId, ReceiptEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return receipt.HasValue ? receipt.Value : null;
     }
 
     /// <summary>Replaces the header and the given sessions together, each only if unchanged since read (412 otherwise).</summary>

@@ -31,11 +31,11 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
     public static readonly TimeSpan WriterGrace = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Intent, claims, then the booking (confirmed), then intent removal: four writes. A crash
-    /// before the booking is written leaves claims the sweep releases; a retry with the same
-    /// booking id finds its own claims and carries on.
+    /// Intent, claims, then the booking (confirmed, with the receipt if given), then intent removal.
+    /// A crash before the booking is written leaves claims the sweep releases; a retry with the
+    /// same booking id finds its own claims and carries on.
     /// </summary>
-    public async Task<WriteResult> CreateAsync(BookingEntity header, IReadOnlyList<SessionEntity> sessions, CancellationToken cancellationToken)
+    public async Task<WriteResult> CreateAsync(BookingEntity header, IReadOnlyList<SessionEntity> sessions, ReceiptEntity? receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(sessions);
@@ -57,7 +57,7 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
         }
 
         header.Status = BookingStatus.Confirmed;
-        if (!await bookings.AddAsync(header, sessions, cancellationToken).ConfigureAwait(false))
+        if (!await bookings.AddAsync(header, sessions, receipt, cancellationToken).ConfigureAwait(false))
         {
             var existing = await bookings.GetAsync(header.PartitionKey, cancellationToken).ConfigureAwait(false);
             if (existing?.Header.Status != BookingStatus.Confirmed)

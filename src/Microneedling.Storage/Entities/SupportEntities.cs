@@ -30,28 +30,28 @@ public sealed class IntakeEntity : EntityBase
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public enum IdempotencyState
-{
-    InProgress,
-    Completed,
-}
-
-/// <summary>An <c>Idempotency-Key</c> seen on a creating request. Partition: SHA-256 of scope and key; row: <c>key</c>.</summary>
+/// <summary>
+/// An <c>Idempotency-Key</c> seen on a creating request: which resource it creates. Partition:
+/// SHA-256 of scope and key; row: <c>key</c>. The response is stored with the resource itself
+/// (<see cref="ReceiptEntity"/>), written in the same transaction, so it exists exactly when the resource does.
+/// </summary>
 public sealed class IdempotencyEntity : EntityBase
 {
     public const string Row = "key";
 
     public string RequestHash { get; set; } = string.Empty;
 
-    public IdempotencyState State { get; set; }
-
     public string ResourceId { get; set; } = string.Empty;
 
-    public int ResponseStatus { get; set; }
-
-    public string ResponseBody { get; set; } = string.Empty;
-
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>The 201 body given when a booking was created under an <c>Idempotency-Key</c>, for retries. Partition: the booking; row: <c>receipt</c>.</summary>
+public sealed class ReceiptEntity : EntityBase
+{
+    public const string Row = "receipt";
+
+    public string Body { get; set; } = string.Empty;
 }
 
 /// <summary>

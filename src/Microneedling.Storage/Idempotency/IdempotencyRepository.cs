@@ -10,11 +10,8 @@ public enum IdempotencyDecision
     /// <summary>First time: go ahead with the resource id recorded.</summary>
     Proceed,
 
-    /// <summary>Done before with the same body: answer as then.</summary>
-    Replay,
-
-    /// <summary>Begun before with the same body but not finished (a crash or a concurrent retry): resume it.</summary>
-    Resume,
+    /// <summary>Seen before with the same body: answer from the resource's receipt, or resume if there is none yet (a crash or a concurrent retry).</summary>
+    Repeat,
 
     /// <summary>The same key with another body: refuse (422).</summary>
     Mismatch,
@@ -23,8 +20,8 @@ public enum IdempotencyDecision
 public sealed record IdempotencyResult(IdempotencyDecision Decision, IdempotencyEntity Record);
 
 /// <summary>
-/// <c>Idempotency-Key</c> bookkeeping: an insert-if-absent decides who goes first; the stored response
-/// answers retries. Keys are scoped by operation and stored only as hashes.
+/// <c>Idempotency-Key</c> bookkeeping: an insert-if-absent decides who goes first and which resource
+/// id the key creates. Keys are scoped by operation and stored only as hashes.
 /// </summary>
 public sealed class IdempotencyRepository(ClinicTables tables)
 {
@@ -35,7 +32,6 @@ public sealed class IdempotencyRepository(ClinicTables tables)
             PartitionKey = Hash(scope + "\n" + key),
             RowKey = IdempotencyEntity.Row,
             RequestHash = Hash(requestBody),
-            State = IdempotencyState.InProgress,
             ResourceId = resourceId,
             CreatedAt = now,
         };
@@ -47,23 +43,8 @@ public sealed class IdempotencyRepository(ClinicTables tables)
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             var existing = (await tables.Idempotency.GetEntityAsync<IdempotencyEntity>(record.PartitionKey, record.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            return Decide(existing, record.RequestHash);
+            return new IdempotencyResult(existing.RequestHash == record.RequestHash ? IdempotencyDecision.Repeat : IdempotencyDecision.Mismatch, existing);
         }
-    }
-
-    private static IdempotencyResult Decide(IdempotencyEntity existing, string requestHash) => new(
-        existing.RequestHash != requestHash ? IdempotencyDecision.Mismatch
-        : existing.State == IdempotencyState.Completed ? IdempotencyDecision.Replay
-        : IdempotencyDecision.Resume,
-        existing);
-
-    public async Task CompleteAsync(IdempotencyEntity record, int status, string body, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        record.State = IdempotencyState.Completed;
-        record.ResponseStatus = status;
-        record.ResponseBody = body;
-        await tables.Idempotency.UpsertEntityAsync(record, Tables.TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Forgets a key whose request failed, so a retry is judged afresh.</summary>
