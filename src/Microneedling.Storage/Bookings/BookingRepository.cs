@@ -68,16 +68,9 @@ public sealed class BookingRepository(ClinicTables tables)
         }
 
         // Point reads, not a partition query: they stay cheap however large the table grows.
-        var sessions = new List<SessionEntity>(header.Value!.SessionCount);
-        for (var n = 1; n <= header.Value.SessionCount; n++)
-        {
-            var session = await Table.GetEntityIfExistsAsync<SessionEntity>(bookingId, SessionEntity.RowFor(n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (session.HasValue)
-            {
-                sessions.Add(session.Value!);
-            }
-        }
-
+        var reads = await Task.WhenAll(Enumerable.Range(1, header.Value!.SessionCount)
+            .Select(n => Table.GetEntityIfExistsAsync<SessionEntity>(bookingId, SessionEntity.RowFor(n), cancellationToken: cancellationToken))).ConfigureAwait(false);
+        var sessions = reads.Where(r => r.HasValue).Select(r => r.Value!);
         return new StoredBooking(header.Value!, [.. sessions.OrderBy(s => s.Number)]);
     }
 
