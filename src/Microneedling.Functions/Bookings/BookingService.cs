@@ -284,7 +284,7 @@ public sealed partial class BookingService(
         _ => Problems.ChangedMeanwhile(),
     };
 
-    /// <summary>The answer an earlier request with this key settles: a reused key or the first response again.</summary>
+    /// <summary>The first response again, from the receipt stored with the booking (the manage token is derived, not stored).</summary>
     private IResult Replay(string bookingId, ReceiptEntity receipt)
     {
         var view = JsonSerializer.Deserialize<BookingView>(receipt.Body, JsonBody.Options)!;

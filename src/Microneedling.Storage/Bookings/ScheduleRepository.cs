@@ -107,7 +107,7 @@ public sealed class ScheduleRepository(ClinicTables tables)
                 await WriteAsync(Changes(practitionerId, days, sessions), cancellationToken).ConfigureAwait(false);
                 return ClaimOutcome.Claimed;
             }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < MaxAttempts)
+            catch (RequestFailedException ex) when ((ex.Status is 404 or 409 or 412) && attempt < MaxAttempts)
             {
                 // Another writer changed one of these days first: read again.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken).ConfigureAwait(false);
