@@ -70,25 +70,22 @@ public sealed partial class BookingService(
         // The intake is read meanwhile: reading changes nothing.
         var intakeRead = intakes.GetAsync(intakeId, ct);
         var bookingId = NewId("bk");
-        IdempotencyEntity? record = null;
-        if (idempotencyKey is not null)
+        var started = idempotencyKey is null ? null
+            : await idempotency.BeginAsync(CreateScope, idempotencyKey, Convert.ToHexString(SHA256.HashData(rawBody)), bookingId, now.ToDateTimeOffset(), ct).ConfigureAwait(false);
+        var intake = await intakeRead.ConfigureAwait(false);
+        if (started?.Decision == IdempotencyDecision.Mismatch)
         {
-            var started = await idempotency.BeginAsync(CreateScope, idempotencyKey, Convert.ToHexString(SHA256.HashData(rawBody)), bookingId, now.ToDateTimeOffset(), ct).ConfigureAwait(false);
-            if (started.Decision == IdempotencyDecision.Mismatch)
-            {
-                return Problems.Of(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "This Idempotency-Key was used with a different request body.");
-            }
-
-            bookingId = started.Record.ResourceId;
-            if (started.Decision == IdempotencyDecision.Repeat && await bookings.GetReceiptAsync(bookingId, ct).ConfigureAwait(false) is { } receipt)
-            {
-                return Replay(bookingId, receipt);
-            }
-
-            record = started.Record;
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "This Idempotency-Key was used with a different request body.");
         }
 
-        var refused = Check(await intakeRead.ConfigureAwait(false), intakeId, service!, location!, sessions, now);
+        bookingId = started?.Record.ResourceId ?? bookingId;
+        if (started?.Decision == IdempotencyDecision.Repeat && await bookings.GetReceiptAsync(bookingId, ct).ConfigureAwait(false) is { } receipt)
+        {
+            return Replay(bookingId, receipt);
+        }
+
+        var record = started?.Record;
+        var refused = Check(intake, intakeId, service!, location!, sessions, now);
         if (refused is not null)
         {
             if (record is not null)
