@@ -23,6 +23,8 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
 
     protected ClinicTables Tables { get; private set; } = null!;
 
+    protected string ConnectionString => azurite.ConnectionString;
+
     protected BookingWorkflow Workflow { get; private set; } = null!;
 
     protected BookingRepository Bookings { get; private set; } = null!;

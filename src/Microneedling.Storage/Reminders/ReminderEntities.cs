@@ -16,8 +16,11 @@ public enum ReminderState
 
 /// <summary>
 /// A reminder waiting to be sent. Table: one per UTC day of the due time (<c>RemindersYYYYMMDD</c>);
-/// partition: the UTC hour; row: due ticks, booking, session, kind and the session's sequence.
-/// A sweep therefore reads only the days and hours that have come due.
+/// partition: the UTC second (<c>HHmmss</c>); row: due ticks, booking, session, kind and the session's
+/// sequence. A sweep therefore reads only the days and seconds that have come due, and emails
+/// scheduled at the same moment (every booking's confirmation is due on booking) spread over many
+/// small partitions instead of piling into one: Azurite checks each insert by scanning the
+/// entity's partition.
 /// </summary>
 public sealed class ReminderEntity : EntityBase
 {
@@ -52,7 +55,7 @@ public sealed class ReminderEntity : EntityBase
         var rowKey = string.Create(CultureInfo.InvariantCulture, $"{dueAt.UtcTicks:D19}_{bookingId}_{sessionNumber:D2}_{kind}_{sessionSequence:D3}");
         return new ReminderEntity
         {
-            PartitionKey = dueAt.UtcDateTime.ToString("HH", CultureInfo.InvariantCulture),
+            PartitionKey = PartitionFor(dueAt),
             RowKey = rowKey,
             Kind = kind,
             BookingId = bookingId,
@@ -64,6 +67,8 @@ public sealed class ReminderEntity : EntityBase
             State = ReminderState.Pending,
         };
     }
+
+    public static string PartitionFor(DateTimeOffset dueAt) => dueAt.UtcDateTime.ToString("HHmmss", CultureInfo.InvariantCulture);
 
     public static string TableFor(DateTimeOffset dueAt) => "Reminders" + dueAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

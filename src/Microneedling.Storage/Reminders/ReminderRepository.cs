@@ -30,18 +30,19 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
         }
     }
 
-    /// <summary>Reminders due in (from, to], read day table by day table and hour by hour.</summary>
+    /// <summary>Reminders due in [from, to], read day table by day table over the seconds in between.</summary>
     public async Task<IReadOnlyList<(TableClient Table, ReminderEntity Reminder)>> DueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var due = new List<(TableClient, ReminderEntity)>();
+        var since = from.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
         var upTo = (to.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
         for (var day = from.UtcDateTime.Date; day <= to.UtcDateTime.Date; day = day.AddDays(1))
         {
             var table = await TableAsync(ReminderEntity.TableFor(day), cancellationToken).ConfigureAwait(false);
-            var firstHour = day == from.UtcDateTime.Date ? from.UtcDateTime.Hour : 0;
-            var lastHour = day == to.UtcDateTime.Date ? to.UtcDateTime.Hour : 23;
+            var firstSecond = day == from.UtcDateTime.Date ? ReminderEntity.PartitionFor(from) : "000000";
+            var lastSecond = day == to.UtcDateTime.Date ? ReminderEntity.PartitionFor(to) : "235959";
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey ge {firstHour.ToString("D2", CultureInfo.InvariantCulture)} and PartitionKey le {lastHour.ToString("D2", CultureInfo.InvariantCulture)} and RowKey lt {upTo}");
+                $"PartitionKey ge {firstSecond} and PartitionKey le {lastSecond} and RowKey ge {since} and RowKey lt {upTo}");
             await foreach (var reminder in table.QueryAsync<ReminderEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 due.Add((table, reminder));
