@@ -26,6 +26,7 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
         Assert.Equal(1, confirmed);
         Assert.Equal(1, await SessionRowsAsync("amira"));
         Assert.Equal(1, await DayRowsAsync("amira"));
+        Assert.Equal(0, await IntentsLeftAsync());
     }
 
     [Fact]
@@ -37,6 +38,7 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
 
         Assert.All(results, r => Assert.Equal(WriteOutcome.Done, r.Outcome));
         Assert.Equal(12, await SessionRowsAsync("amira"));
+        Assert.Equal(0, await IntentsLeftAsync());
     }
 
     [Fact]

@@ -71,6 +71,10 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
     protected async Task<int> SessionRowsAsync(string practitioner) =>
         (await Schedule.GetSessionsAsync(practitioner, Monday9.AddDays(-1), Monday9.AddDays(60), CancellationToken.None)).Count;
 
+    /// <summary>Intents still in the log: none once every change has finished.</summary>
+    protected async Task<int> IntentsLeftAsync() =>
+        (await new RecoveryRepository(Tables).OlderThanAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Count;
+
     /// <summary>The practitioner's stored day rows: a released day is deleted, not left empty.</summary>
     protected async Task<int> DayRowsAsync(string practitioner)
     {

@@ -12,8 +12,13 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
     private const string CheckpointPartition = "checkpoint";
     private const string CheckpointRow = "reminder-sweep";
     private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TableWriteCoalescer> _writers = new(StringComparer.Ordinal);
 
-    /// <summary>Schedules reminders; one already scheduled (same identity) is left as it is.</summary>
+    /// <summary>
+    /// Schedules reminders; one already scheduled (same identity) is left as it is. Reminders due in
+    /// the same second share a partition, so concurrent requests' emails (every booking's
+    /// confirmation is due at once) are sent together.
+    /// </summary>
     public async Task ScheduleAsync(IEnumerable<ReminderEntity> reminders, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminders);
@@ -22,7 +27,7 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
             var table = await TableAsync(ReminderEntity.TableFor(reminder.DueAt), cancellationToken).ConfigureAwait(false);
             try
             {
-                await table.AddEntityAsync(reminder, cancellationToken).ConfigureAwait(false);
+                await _writers.GetOrAdd(table.Name, _ => new TableWriteCoalescer(table)).AddEntityAsync(reminder, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
