@@ -22,8 +22,11 @@ public sealed class TableWriteCoalescer(TableClient table)
     public TableClient Table { get; } = table ?? throw new ArgumentNullException(nameof(table));
 
     /// <summary>Inserts, as <see cref="TableClient.AddEntityAsync{T}"/> does (409 if the entity exists).</summary>
-    public Task AddEntityAsync(ITableEntity entity, CancellationToken cancellationToken = default) =>
-        SubmitAsync(new TableTransactionAction(TableTransactionActionType.Add, entity), cancellationToken);
+    public Task AddEntityAsync(ITableEntity entity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return SubmitAsync(new TableTransactionAction(TableTransactionActionType.Add, entity), cancellationToken);
+    }
 
     /// <summary>Deletes, as <see cref="TableClient.DeleteEntityAsync"/> does (404 if it is missing).</summary>
     public Task DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken cancellationToken = default) =>
@@ -36,9 +39,7 @@ public sealed class TableWriteCoalescer(TableClient table)
     /// </summary>
     private Task SubmitAsync(TableTransactionAction action, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(action.Entity);
-        TableKeys.ValidateKey(action.Entity.PartitionKey, "PartitionKey");
-        TableKeys.ValidateKey(action.Entity.RowKey, "RowKey");
+        TableKeys.Validate(action.Entity.PartitionKey, action.Entity.RowKey);
         var write = new PendingWrite(action, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var partition = action.Entity.PartitionKey;
         bool lead;
