@@ -48,12 +48,14 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     /// <summary>A workflow whose process "dies" (throws) just before sending its request number <paramref name="fatalRequest"/>.</summary>
-    protected BookingWorkflow Dying(int fatalRequest)
+    protected BookingWorkflow Dying(int fatalRequest) => Build(TablesWith(new DieAtRequest(fatalRequest))).Workflow;
+
+    /// <summary>The same tables through another client (as another app instance would see them), with a policy on every request.</summary>
+    protected ClinicTables TablesWith(HttpPipelinePolicy policy)
     {
         var options = new TableClientOptions();
-        options.AddPolicy(new DieAtRequest(fatalRequest), HttpPipelinePosition.PerCall);
-        var tables = new ClinicTables(new TableServiceClient(azurite.ConnectionString, options), _prefix);
-        return Build(tables).Workflow;
+        options.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        return new ClinicTables(new TableServiceClient(azurite.ConnectionString, options), _prefix);
     }
 
     protected static (BookingEntity Header, List<SessionEntity> Sessions) NewBooking(string id, params (string Practitioner, DateTimeOffset Start)[] sessions) =>

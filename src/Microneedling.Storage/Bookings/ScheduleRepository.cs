@@ -18,6 +18,8 @@ public sealed class ScheduleRepository(ClinicTables tables)
     /// <summary>Rounds of read-check-write before giving up: each lost round means another writer won one.</summary>
     private const int MaxAttempts = 50;
 
+    private readonly KnownDays _known = new();
+
     private TableClient Days => tables.Schedule;
 
     /// <summary>The practitioner's taken time overlapping [from, to).</summary>
@@ -88,43 +90,64 @@ public sealed class ScheduleRepository(ClinicTables tables)
 
     /// <summary>
     /// Reads the days the claims touch, lets <paramref name="edit"/> change their sessions (false:
-    /// refused, nothing written), and writes back the days that changed, each only if unchanged since read.
+    /// refused, nothing written), and writes back the days that changed, each only if unchanged since
+    /// read. The first round starts from the days as this process last knew them, which saves the
+    /// reads when it still holds the latest versions; a refusal or a no-op from remembered days is
+    /// checked against fresh reads before it counts.
     /// </summary>
     private async Task<ClaimOutcome> ChangeAsync(string practitionerId, IReadOnlyList<SessionClaim> touching, Func<List<SessionClaim>, bool> edit, CancellationToken cancellationToken)
     {
         var keys = touching.SelectMany(c => ScheduleDayEntity.Keys(c.Start, c.BlockedUntil)).Distinct(StringComparer.Ordinal).ToList();
+        var fresh = false;
         for (var attempt = 1; ; attempt++)
         {
-            var days = await Task.WhenAll(keys.Select(key => ReadDayAsync(practitionerId, key, cancellationToken))).ConfigureAwait(false);
+            var days = await Task.WhenAll(keys.Select(key => DayAsync(practitionerId, key, fresh, cancellationToken))).ConfigureAwait(false);
+            var remembered = days.Any(d => d.Remembered);
             var sessions = days.SelectMany(d => d.Entity?.Read() ?? []).Distinct().ToList();
-            if (!edit(sessions))
+            var accepted = edit(sessions);
+            var changes = accepted ? Changes(practitionerId, days, sessions) : [];
+            if (changes.Count == 0)
             {
-                return ClaimOutcome.Taken;
+                if (!remembered)
+                {
+                    return accepted ? ClaimOutcome.Claimed : ClaimOutcome.Taken;
+                }
+
+                fresh = true;
+                continue;
             }
 
             try
             {
-                await WriteAsync(Changes(practitionerId, days, sessions), cancellationToken).ConfigureAwait(false);
+                await WriteAsync(changes, cancellationToken).ConfigureAwait(false);
                 return ClaimOutcome.Claimed;
             }
             catch (RequestFailedException ex) when ((ex.Status is 404 or 409 or 412) && attempt < MaxAttempts)
             {
                 // Another writer changed one of these days first: read again.
+                fresh = true;
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<(string Key, ScheduleDayEntity? Entity)> ReadDayAsync(string practitionerId, string key, CancellationToken cancellationToken)
+    private async Task<(string Key, ScheduleDayEntity? Entity, bool Remembered)> DayAsync(string practitionerId, string key, bool fresh, CancellationToken cancellationToken)
     {
+        if (!fresh && _known.TryGet(practitionerId, key, out var known))
+        {
+            return (key, known, true);
+        }
+
         var day = await Days.GetEntityIfExistsAsync<ScheduleDayEntity>(practitionerId, key, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return (key, day.HasValue ? day.Value : null);
+        var entity = day.HasValue ? day.Value : null;
+        _known.Remember(practitionerId, key, entity);
+        return (key, entity, false);
     }
 
-    private static List<TableTransactionAction> Changes(string practitionerId, IEnumerable<(string Key, ScheduleDayEntity? Entity)> days, List<SessionClaim> sessions)
+    private static List<TableTransactionAction> Changes(string practitionerId, IEnumerable<(string Key, ScheduleDayEntity? Entity, bool Remembered)> days, List<SessionClaim> sessions)
     {
         var actions = new List<TableTransactionAction>();
-        foreach (var (key, existing) in days)
+        foreach (var (key, existing, _) in days)
         {
             var text = ScheduleDayEntity.Write(sessions.Where(s => ScheduleDayEntity.Keys(s.Start, s.BlockedUntil).Contains(key)));
             if (text == (existing?.Sessions ?? string.Empty))
@@ -141,15 +164,35 @@ public sealed class ScheduleRepository(ClinicTables tables)
         return actions;
     }
 
-    /// <summary>One request for one day (the usual case), a transaction for more.</summary>
-    private Task WriteAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    /// <summary>One request for one day (the usual case), a transaction for more; then remembers the days as written.</summary>
+    private async Task WriteAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        if (actions.Count != 1)
+        try
         {
-            return actions.Count == 0 ? Task.CompletedTask : Days.SubmitTransactionAsync(actions, cancellationToken);
+            var etags = actions.Count == 1
+                ? [(await WriteOneAsync(actions[0], cancellationToken).ConfigureAwait(false)).Headers.ETag]
+                : (await Days.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false)).Value.Select(r => r.ETag).ToList();
+            for (var i = 0; i < actions.Count; i++)
+            {
+                var (type, entity, _) = actions[i];
+                entity.ETag = etags[i] ?? default;
+                _known.Remember(entity.PartitionKey, entity.RowKey, type == TableTransactionActionType.Delete ? null : (ScheduleDayEntity)entity);
+            }
         }
+        catch (RequestFailedException)
+        {
+            foreach (var action in actions)
+            {
+                _known.Forget(action.Entity.PartitionKey, action.Entity.RowKey);
+            }
 
-        var (type, entity, etag) = actions[0];
+            throw;
+        }
+    }
+
+    private Task<Response> WriteOneAsync(TableTransactionAction action, CancellationToken cancellationToken)
+    {
+        var (type, entity, etag) = action;
         return type switch
         {
             TableTransactionActionType.Add => Days.AddEntityAsync(entity, cancellationToken),
