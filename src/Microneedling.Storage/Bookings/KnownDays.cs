@@ -12,7 +12,7 @@ namespace Microneedling.Storage.Bookings;
 /// </summary>
 internal sealed class KnownDays
 {
-    /// <summary>A few years of a large clinic's practitioner-days; past that, start again.</summary>
+    /// <summary>Two years of days for twenty practitioners; past that it starts empty again (an entry only saves a read).</summary>
     private const int Capacity = 16_384;
 
     private readonly ConcurrentDictionary<(string Practitioner, string Day), Known> _days = new();
