@@ -62,6 +62,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ManageTokens>();
         services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
         services.AddSingleton<AdminKeyFilter>();
+        services.AddSingleton<BookingCreation>();
         services.AddSingleton<BookingService>();
         services.AddSingleton<BookingCalendarService>();
         services.AddSingleton<IntakeService>();

@@ -63,11 +63,11 @@ public static class BookingEndpoints
         return app;
     }
 
-    internal static async Task<IResult> CreateBooking(HttpRequest http, BookingService service, CancellationToken ct)
+    internal static async Task<IResult> CreateBooking(HttpRequest http, BookingCreation creation, CancellationToken ct)
     {
         var (body, raw, problem) = await JsonBody.ReadAsync<CreateBookingRequest>(http, ct).ConfigureAwait(false);
         var key = http.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
-        return problem ?? await service.CreateAsync(body!, raw, key, ct).ConfigureAwait(false);
+        return problem ?? await creation.CreateAsync(body!, raw, key, ct).ConfigureAwait(false);
     }
 
     internal static Task<IResult> GetBooking(string bookingId, HttpRequest http, BookingService service, CancellationToken ct) =>

@@ -2,7 +2,6 @@ using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Intake;
 using Microneedling.Domain.Plans;
 using Microneedling.Functions.Api;
-using Microneedling.Functions.Bookings;
 using Microneedling.Storage;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
@@ -65,7 +64,7 @@ public sealed partial class IntakeService(Clinic clinic, ClinicTables tables, In
         }
 
         var result = IntakeScreening.Screen(answers, today, clinic.Screening);
-        var intakeId = BookingService.NewId("in");
+        var intakeId = ResourceIds.New("in");
         await tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
         await intakes.AddAsync(new IntakeEntity
         {
