@@ -7,10 +7,11 @@ namespace Microneedling.Tables;
 /// earlier write to it is in flight wait, then go together as one entity-group transaction (up to
 /// 100). A write that finds its partition idle goes at once, as a plain request, so a lone caller
 /// sees exactly what <see cref="TableClient"/> would do. Each caller gets its own write's outcome:
-/// a transaction the service refuses is sent again one write at a time, in arrival order, so one
-/// write's conflict never fails another's. Use it for independent writes that many requests make
-/// to a shared partition (an intent log, an outbox); writes that must succeed or fail together
-/// belong in an explicit transaction.
+/// a transaction the service refuses (or one the client cannot build, for an entity it cannot
+/// store) is sent again one write at a time, in arrival order, so one write's failure never fails
+/// another's. Use it for independent writes that many requests make to a shared partition (an
+/// intent log, an outbox); writes that must succeed or fail together belong in an explicit
+/// transaction.
 /// </summary>
 public sealed class TableWriteCoalescer(TableClient table)
 {
@@ -19,7 +20,7 @@ public sealed class TableWriteCoalescer(TableClient table)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<PendingWrite>> _waiting = new(StringComparer.Ordinal);
 
-    public TableClient Table { get; } = table ?? throw new ArgumentNullException(nameof(table));
+    private readonly TableClient _table = table ?? throw new ArgumentNullException(nameof(table));
 
     /// <summary>Inserts, as <see cref="TableClient.AddEntityAsync{T}"/> does (409 if the entity exists).</summary>
     public Task AddEntityAsync(ITableEntity entity, CancellationToken cancellationToken = default)
@@ -103,10 +104,12 @@ public sealed class TableWriteCoalescer(TableClient table)
 
         try
         {
-            await Table.SubmitTransactionAsync(batch.Select(w => w.Action), CancellationToken.None).ConfigureAwait(false);
+            await _table.SubmitTransactionAsync(batch.Select(w => w.Action), CancellationToken.None).ConfigureAwait(false);
         }
-        catch (RequestFailedException)
+        catch (Exception ex) when (ex is RequestFailedException or ArgumentException or NotSupportedException)
         {
+            // The service refused one of them, or the client would not send one (an entity it cannot
+            // store): each on its own, so only that write fails.
             foreach (var write in batch)
             {
                 await SendOneAsync(write).ConfigureAwait(false);
@@ -136,8 +139,8 @@ public sealed class TableWriteCoalescer(TableClient table)
         {
             var action = write.Action;
             _ = action.ActionType == TableTransactionActionType.Add
-                ? await Table.AddEntityAsync(action.Entity, CancellationToken.None).ConfigureAwait(false)
-                : await Table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, action.ETag, CancellationToken.None).ConfigureAwait(false);
+                ? await _table.AddEntityAsync(action.Entity, CancellationToken.None).ConfigureAwait(false)
+                : await _table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, action.ETag, CancellationToken.None).ConfigureAwait(false);
             write.Done.TrySetResult();
         }
         catch (Exception ex)

@@ -67,6 +67,22 @@ public sealed class TableWriteCoalescerTests(AzuriteFixture azurite) : AzuriteTa
     }
 
     [Fact]
+    public async Task An_entity_the_client_cannot_store_fails_only_its_own_write()
+    {
+        var first = Coalescer.AddEntityAsync(new TableEntity("p", "first"));
+        await _wire.FirstArrived;
+        var before = Coalescer.AddEntityAsync(new TableEntity("p", "before"));
+        var oversized = Coalescer.AddEntityAsync(new TableEntity("p", "oversized") { ["Text"] = new string('x', 40_000) });
+        var after = Coalescer.AddEntityAsync(new TableEntity("p", "after"));
+
+        _wire.Release();
+
+        await Task.WhenAll(first, before, after);
+        await Assert.ThrowsAsync<ArgumentException>(() => oversized);
+        Assert.Equal(["after", "before", "first"], (await Table.QueryAsync<TableEntity>().ToListAsync()).Select(e => e.RowKey));
+    }
+
+    [Fact]
     public async Task Writes_to_one_row_keep_their_order_in_separate_requests()
     {
         var first = Coalescer.AddEntityAsync(new TableEntity("p", "first"));
