@@ -27,7 +27,7 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
             var table = await TableAsync(ReminderEntity.TableFor(reminder.DueAt), cancellationToken).ConfigureAwait(false);
             try
             {
-                await _writers.GetOrAdd(table.Name, _ => new TableWriteCoalescer(table)).AddEntityAsync(reminder, cancellationToken).ConfigureAwait(false);
+                await _writers.GetOrAdd(table.Name, static (_, t) => new TableWriteCoalescer(t), table).AddEntityAsync(reminder, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
