@@ -12,14 +12,16 @@ public sealed class ScheduleRepositoryTests(AzuriteFixture azurite) : StorageTes
 {
     private readonly RecordRequests _wire = new();
 
-    private ScheduleRepository Mine { get; set; } = null!;
+    private ScheduleRepository? _mine;
+
+    /// <summary>This instance, whose requests are recorded; <see cref="Other"/> is another over the same table.</summary>
+    private ScheduleRepository Mine => _mine ??= new ScheduleRepository(TablesWith(_wire));
 
     private ScheduleRepository Other => Schedule;
 
     [Fact]
     public async Task A_claim_on_a_day_this_instance_just_wrote_goes_straight_to_the_write()
     {
-        Mine = new ScheduleRepository(TablesWith(_wire));
         await Mine.ClaimAsync(At(Monday9, "bk_1"), CancellationToken.None);
         _wire.Sent.Clear();
 
@@ -32,7 +34,6 @@ public sealed class ScheduleRepositoryTests(AzuriteFixture azurite) : StorageTes
     [Fact]
     public async Task A_day_another_instance_changed_is_read_again_and_nothing_is_lost()
     {
-        Mine = new ScheduleRepository(TablesWith(_wire));
         await Mine.ClaimAsync(At(Monday9, "bk_1"), CancellationToken.None);
         await Other.ClaimAsync(At(Monday9.AddHours(2), "bk_2"), CancellationToken.None);
         _wire.Sent.Clear();
@@ -47,7 +48,6 @@ public sealed class ScheduleRepositoryTests(AzuriteFixture azurite) : StorageTes
     [Fact]
     public async Task A_time_another_instance_freed_is_not_refused_from_memory()
     {
-        Mine = new ScheduleRepository(TablesWith(_wire));
         await Mine.ClaimAsync(At(Monday9, "bk_1"), CancellationToken.None);
         await Other.ReleaseAsync(At(Monday9, "bk_1"), CancellationToken.None);
 
@@ -60,7 +60,6 @@ public sealed class ScheduleRepositoryTests(AzuriteFixture azurite) : StorageTes
     [Fact]
     public async Task A_claim_another_instance_released_is_written_again_not_assumed_held()
     {
-        Mine = new ScheduleRepository(TablesWith(_wire));
         await Mine.ClaimAsync(At(Monday9, "bk_1"), CancellationToken.None);
         await Other.ReleaseAsync(At(Monday9, "bk_1"), CancellationToken.None);
 
@@ -73,7 +72,6 @@ public sealed class ScheduleRepositoryTests(AzuriteFixture azurite) : StorageTes
     [Fact]
     public async Task A_time_taken_by_another_instance_is_refused_even_when_memory_says_free()
     {
-        Mine = new ScheduleRepository(TablesWith(_wire));
         await Mine.ClaimAsync(At(Monday9.AddHours(4), "bk_1"), CancellationToken.None);
         await Other.ClaimAsync(At(Monday9, "bk_2"), CancellationToken.None);
 
