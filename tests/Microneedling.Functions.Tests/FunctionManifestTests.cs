@@ -51,13 +51,13 @@ public sealed class FunctionManifestTests : IDisposable
     }
 
     [Fact]
-    public void Admin_functions_need_a_function_key_and_public_ones_do_not()
+    public void Staff_functions_need_a_function_key_and_public_ones_do_not()
     {
         var http = Manifest().Select(f => f.FunctionJson["bindings"]![0]!).Where(b => (string?)b["type"] == "httpTrigger").ToList();
 
-        Assert.Contains(http, b => ((string?)b["route"])!.StartsWith("admin/", StringComparison.Ordinal));
+        Assert.Contains(http, b => ((string?)b["route"])!.StartsWith("staff/", StringComparison.Ordinal));
         Assert.All(http, b => Assert.Equal(
-            ((string?)b["route"])!.StartsWith("admin/", StringComparison.Ordinal) ? "function" : "anonymous",
+            ((string?)b["route"])!.StartsWith("staff/", StringComparison.Ordinal) ? "function" : "anonymous",
             (string?)b["authLevel"]));
     }
 
@@ -97,6 +97,13 @@ public sealed class FunctionManifestTests : IDisposable
             }
 
             Assert.Equal(manifest.Count, Directory.GetDirectories(root).Length);
+            var routes = Directory.GetDirectories(root)
+                .Select(d => JsonNode.Parse(File.ReadAllText(Path.Combine(d, "function.json")))!["bindings"]![0]!["route"])
+                .OfType<JsonNode>().Select(r => r.GetValue<string>()).ToList();
+            Assert.NotEmpty(routes);
+            Assert.All(routes, r => Assert.False(
+                r.Trim('/').StartsWith("admin", StringComparison.OrdinalIgnoreCase) || r.Trim('/').StartsWith("runtime", StringComparison.OrdinalIgnoreCase),
+                $"The Functions host refuses route '{r}'."));
         }
         finally
         {
@@ -108,6 +115,9 @@ public sealed class FunctionManifestTests : IDisposable
     [InlineData("/api/unnamed", null, "no name")]
     [InlineData("/outside", "Outside", "outside /api/")]
     [InlineData("/api/bad", "1bad", "not a valid function name")]
+    [InlineData("/api/admin/things", "Things", "refuses routes beginning with admin")]
+    [InlineData("/api/Runtime", "Runtime", "refuses routes beginning with admin or runtime")]
+    [InlineData("/api/administer", "Administer", "refuses routes")]
     public void Endpoints_that_cannot_be_functions_are_refused(string pattern, string? name, string expected)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -6,9 +6,12 @@ namespace Microneedling.Functions.Admin;
 
 public static class AdminEndpoints
 {
-    /// <summary>The admin route group: function-level key under the host, the same key check standalone.</summary>
+    /// <summary>
+    /// The staff route group: function-level key under the host, the same key check standalone. Not
+    /// under /api/admin: the Functions host reserves routes beginning with "admin" or "runtime".
+    /// </summary>
     public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/admin").WithTags("Admin")
+        app.MapGroup("/api/staff").WithTags("Staff")
             .WithMetadata(new FunctionAuthLevelMetadata(FunctionAuthLevel.Function))
             .AddEndpointFilter<AdminKeyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -17,24 +20,24 @@ public static class AdminEndpoints
     {
         var admin = app.MapAdminGroup();
         admin.MapGet("/bookings", (string? date, string? practitionerId, AdminService service, CancellationToken ct) => service.DayAsync(date, practitionerId, ct))
-            .WithName("AdminBookingsOfDay")
+            .WithName("StaffBookingsOfDay")
             .WithSummary("Sessions on one clinic day, for all practitioners or one.")
             .Produces<List<AdminSessionView>>()
             .ProducesValidationProblem();
         admin.MapPost("/bookings/{bookingId}/sessions/{number:int}/attendance", Attendance)
-            .WithName("AdminRecordAttendance")
+            .WithName("StaffRecordAttendance")
             .WithSummary("Marks a session attended or a no-show.")
             .Accepts<AttendanceRequest>("application/json")
             .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/bookings/{bookingId}/cancel", Cancel)
-            .WithName("AdminCancelBooking")
+            .WithName("StaffCancelBooking")
             .WithSummary("Cancels sessions on the clinic's side (no cut-off applies).")
             .Accepts<CancelRequest>("application/json")
             .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/intakes/{intakeId}/clear", (string intakeId, AdminService service, CancellationToken ct) => service.ClearIntakeAsync(intakeId, ct))
-            .WithName("AdminClearIntake")
+            .WithName("StaffClearIntake")
             .WithSummary("Records that a practitioner has seen a patient whose intake needed a consultation: treatment may be booked.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);

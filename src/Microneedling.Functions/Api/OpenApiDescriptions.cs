@@ -24,7 +24,7 @@ public static class OpenApiDescriptions
         ["Intake"] = "Screening before treatment: contraindications, scar type and severity.",
         ["Availability"] = "Free start times, in the clinic's time zone.",
         ["Bookings"] = "Booking, reading, moving and cancelling sessions; changes need the manage token.",
-        ["Admin"] = "Clinic staff operations; need the function key.",
+        ["Staff"] = "Clinic staff operations; need the function key.",
     };
 
     private static readonly Dictionary<string, JsonNode> RequestExamples = new()
@@ -41,7 +41,7 @@ public static class OpenApiDescriptions
             """)!,
         ["RescheduleSession"] = JsonNode.Parse("""{"start":"2027-01-06T10:30:00Z"}""")!,
         ["CancelBooking"] = JsonNode.Parse("""{"sessionNumbers":[2]}""")!,
-        ["AdminRecordAttendance"] = JsonNode.Parse("""{"status":"attended"}""")!,
+        ["StaffRecordAttendance"] = JsonNode.Parse("""{"status":"attended"}""")!,
     };
 
     public static OpenApiOptions Describe(this OpenApiOptions options)

@@ -13,6 +13,10 @@ namespace Microneedling.Functions.FunctionMetadata;
 public static partial class FunctionManifest
 {
     public const string RoutePrefix = "api/";
+
+    /// <summary>Route starts the Functions host keeps for itself: a function routed there is refused and never loads.</summary>
+    public static readonly IReadOnlyList<string> ReservedRouteStarts = ["admin", "runtime"];
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static IReadOnlyList<FunctionDefinition> Build(IEnumerable<EndpointDataSource> dataSources, IEnumerable<TimerDefinition> timers)
@@ -63,6 +67,12 @@ public static partial class FunctionManifest
             ?? throw new InvalidOperationException($"Endpoint '{pattern}' accepts any method: give it explicit methods.");
         var level = endpoint.Metadata.GetMetadata<FunctionAuthLevelMetadata>()?.Level ?? FunctionAuthLevel.Anonymous;
 
+        var route = pattern[RoutePrefix.Length..];
+        if (IsReserved(route))
+        {
+            throw new InvalidOperationException($"Endpoint '{name}' has route '{route}': the Functions host refuses routes beginning with {string.Join(" or ", ReservedRouteStarts)}.");
+        }
+
         var trigger = new JsonObject
         {
             ["type"] = "httpTrigger",
@@ -70,10 +80,18 @@ public static partial class FunctionManifest
             ["name"] = "req",
             ["authLevel"] = level.ToString().ToLowerInvariant(),
             ["methods"] = new JsonArray([.. methods.Select(m => JsonValue.Create(m.ToLowerInvariant()))]),
-            ["route"] = pattern[RoutePrefix.Length..],
+            ["route"] = route,
         };
         var output = new JsonObject { ["type"] = "http", ["direction"] = "out", ["name"] = "res" };
         return new FunctionDefinition(CheckedName(name), new JsonObject { ["bindings"] = new JsonArray(trigger, output) });
+    }
+
+    /// <summary>The host's own test: the route with slashes trimmed, compared case-insensitively.</summary>
+    public static bool IsReserved(string route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var trimmed = route.Trim('/');
+        return ReservedRouteStarts.Any(r => trimmed.StartsWith(r, StringComparison.OrdinalIgnoreCase));
     }
 
     private static FunctionDefinition ForTimer(TimerDefinition timer)
