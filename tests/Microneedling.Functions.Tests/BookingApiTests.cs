@@ -31,7 +31,7 @@ public sealed class BookingApiTests(AzuriteFixture azurite) : IDisposable
         var body = await ApiFactory.JsonAsync(response);
         var slots = body["slots"]!.AsArray();
         Assert.Equal("2026-11-30T09:00:00Z", slots[0]!["start"]!.GetValue<string>());
-        Assert.Equal("2026-11-30T04:00:00-05", slots[0]!["localStartInDisplayZone"]!.GetValue<string>());
+        Assert.Equal("2026-11-30T04:00:00-05:00", slots[0]!["localStartInDisplayZone"]!.GetValue<string>());
         Assert.Equal("2026-11-30T16:30:00Z", slots[^1]!["start"]!.GetValue<string>());
     }
 

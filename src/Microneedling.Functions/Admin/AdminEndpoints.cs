@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
 using Microneedling.Functions.FunctionMetadata;
@@ -19,7 +20,7 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapAdminGroup();
-        admin.MapGet("/bookings", (string? date, string? practitionerId, AdminService service, CancellationToken ct) => service.DayAsync(date, practitionerId, ct))
+        admin.MapGet("/bookings", Day)
             .WithName("StaffBookingsOfDay")
             .WithSummary("Sessions on one clinic day, for all practitioners or one.")
             .Produces<List<AdminSessionView>>()
@@ -27,13 +28,13 @@ public static class AdminEndpoints
         admin.MapPost("/bookings/{bookingId}/sessions/{number:int}/attendance", Attendance)
             .WithName("StaffRecordAttendance")
             .WithSummary("Marks a session attended or a no-show.")
-            .Accepts<AttendanceRequest>("application/json")
+            .AcceptsJsonBody<AttendanceRequest>()
             .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/bookings/{bookingId}/cancel", Cancel)
             .WithName("StaffCancelBooking")
             .WithSummary("Cancels sessions on the clinic's side (no cut-off applies).")
-            .Accepts<CancelRequest>("application/json")
+            .AcceptsJsonBody<CancelRequest>()
             .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/intakes/{intakeId}/clear", (string intakeId, AdminService service, CancellationToken ct) => service.ClearIntakeAsync(intakeId, ct))
@@ -43,6 +44,9 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    internal static Task<IResult> Day([Required, DataType(DataType.Date)] string? date, string? practitionerId, AdminService service, CancellationToken ct) =>
+        service.DayAsync(date, practitionerId, ct);
 
     internal static async Task<IResult> Attendance(string bookingId, int number, HttpRequest http, AdminService service, CancellationToken ct)
     {
