@@ -12,12 +12,12 @@ namespace Microneedling.Domain.Calendars;
 /// <remarks>
 /// A cancelled session stays in every file that lists it, cancelled, with its raised sequence and
 /// the same UID, so a calendar that imports the file updates the event instead of keeping the old
-/// one. Real clients remove an event only on a CANCEL (Outlook, Apple Calendar, Google Calendar
-/// and Thunderbird all do, matched by UID); a PUBLISH with a cancelled event is struck through at
-/// best, and Outlook shows it as an ordinary appointment. So a file about one session is that
-/// session's REQUEST or CANCEL. A CANCEL may concern only one UID (RFC 5546, 3.2.5), so a file
-/// about several sessions is a PUBLISH in which cancelled sessions say so in the summary too, and
-/// each session's removal travels in the CANCEL emailed for it.
+/// one. Real clients remove an event on a CANCEL with its UID (Outlook, Apple Calendar, Google
+/// Calendar, Thunderbird); a cancelled event in a PUBLISH is struck through at best, and Outlook,
+/// which honours STATUS only with METHOD:CANCEL, keeps it as an appointment. So a file about one
+/// session is that session's REQUEST or CANCEL. A CANCEL may concern only one UID (RFC 5546,
+/// 3.2.5), so a file about several sessions is a PUBLISH in which cancelled sessions say so in the
+/// summary too, and each session's removal travels in the CANCEL emailed for it.
 /// </remarks>
 public static class SessionCalendars
 {
