@@ -16,23 +16,27 @@ using Microneedling.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Usage: ReminderSweepScale [LARGE_BOOKINGS] [RUNS]
+// Usage: ReminderSweepScale [LARGE_BOOKINGS] [RUNS] [calendars]
+// "calendars" sends confirmations and reschedule notices (each with .ics invites) instead of plain reminders.
 var large = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+ReminderKind[] kinds = args.Length > 2 && args[2] == "calendars"
+    ? [ReminderKind.BookingConfirmation, ReminderKind.Rescheduled]
+    : [ReminderKind.PreCare, ReminderKind.AftercareDay1, ReminderKind.AftercareDay3];
 const int Due = 1_000;
 var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();
 await using var acs = await AcsLoopbackServer.StartAsync();
 try
 {
-    Console.WriteLine($"Azurite 3.35.0 in memory, loopback ACS server, pacing off; {Due} due reminders per sweep; median of {runs} sweeps; {Environment.ProcessorCount} cores.");
+    Console.WriteLine($"Azurite 3.35.0 in memory, loopback ACS server, pacing off; {Due} due reminders per sweep ({string.Join(", ", kinds)}); median of {runs} sweeps; {Environment.ProcessorCount} cores.");
     Console.WriteLine();
-    Console.WriteLine("| bookings stored | future reminders stored | seed s | sweep s (median) | sweeps s | reminders/s |");
-    Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+    Console.WriteLine("| bookings stored | future reminders stored | seed s | sweep s (median) | sweeps s | reminders/s | app CPU ms per reminder (median) |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
     var medians = new List<double>();
     foreach (var stored in new[] { Due, large })
     {
-        medians.Add(await ScenarioAsync(stored, runs, azurite, acs));
+        medians.Add(await ScenarioAsync(stored, runs, kinds, azurite, acs));
     }
 
     Console.WriteLine();
@@ -43,7 +47,7 @@ finally
     await azurite.DisposeAsync();
 }
 
-static async Task<double> ScenarioAsync(int stored, int runs, AzuriteFixture azurite, AcsLoopbackServer acs)
+static async Task<double> ScenarioAsync(int stored, int runs, ReminderKind[] kinds, AzuriteFixture azurite, AcsLoopbackServer acs)
 {
     var prefix = "s" + Guid.NewGuid().ToString("N")[..10];
     var service = new TableServiceClient(azurite.ConnectionString);
@@ -82,14 +86,16 @@ static async Task<double> ScenarioAsync(int stored, int runs, AzuriteFixture azu
 
     var sweep = Sweep(clinic, tables, reminders, acs);
     var times = new List<double>();
-    var kinds = new[] { ReminderKind.PreCare, ReminderKind.AftercareDay1, ReminderKind.AftercareDay3 };
+    var cpu = new List<double>();
     for (var run = 0; run < runs; run++)
     {
         var kind = kinds[run % kinds.Length];
-        await reminders.ScheduleAsync(Enumerable.Range(0, Due).Select(i => ReminderEntity.Create($"bk_{i:D7}", 1, 0, kind, now.AddMinutes(-30).AddSeconds(i % 60), start)), CancellationToken.None);
+        await reminders.ScheduleAsync(Enumerable.Range(0, Due).Select(i => ReminderEntity.Create($"bk_{i:D7}", 1, 0, kind, now.AddMinutes(-30 - run).AddSeconds(i % 60), start)), CancellationToken.None);
         var clock = Stopwatch.StartNew();
+        var processor = Process.GetCurrentProcess().TotalProcessorTime;
         var result = await sweep.RunAsync(CancellationToken.None);
         times.Add(clock.Elapsed.TotalSeconds);
+        cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - processor).TotalMilliseconds / Due);
         if (result.Sent != Due)
         {
             throw new InvalidOperationException($"Expected {Due} sent, got {result}.");
@@ -97,9 +103,10 @@ static async Task<double> ScenarioAsync(int stored, int runs, AzuriteFixture azu
     }
 
     times.Sort();
+    cpu.Sort();
     var median = times[times.Count / 2];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {stored:N0} | {future.Sum(f => f.chunk.Length):N0} | {seedSeconds:F0} | {median:F2} | {string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} | {Due / median:F0} |"));
+        $"| {stored:N0} | {future.Sum(f => f.chunk.Length):N0} | {seedSeconds:F0} | {median:F2} | {string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} | {Due / median:F0} | {cpu[cpu.Count / 2]:F2} |"));
     return median;
 }
 

@@ -1,33 +1,87 @@
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Microneedling.Domain.Calendars;
+using static Microneedling.Calendar.Tests.TestCalendars;
+using IcalCalendar = Ical.Net.Calendar;
+
 namespace Microneedling.Calendar.Tests;
 
+/// <summary>The iTIP rules Ical.Net does not check: a file that breaks one is refused, never written.</summary>
 public class CalendarValidationTests
 {
-    private static readonly DateTimeOffset Stamp = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-    private static readonly CalendarUser Clinic = new("clinic@example.com", "Clinic");
+    private static readonly CalendarUser Patient = new("zoe@example.com");
 
-    private static VEvent Event(string uid, EventStatus status = EventStatus.Confirmed, CalendarTime? start = null, IReadOnlyList<Attendee>? attendees = null) =>
-        new(uid, Stamp, start ?? CalendarTime.Utc(Stamp), CalendarTime.Utc(Stamp.AddHours(1)), Status: status, Organizer: Clinic, Attendees: attendees);
+    private static SessionCalendar With(CalendarMethod method, params SessionCalendarEvent[] events) => Publish(events) with { Method = method };
+
+    [Fact]
+    public void Every_kind_the_product_writes_passes() =>
+        Assert.All(SessionCalendarFixtures.Kinds.Values, k => Assert.Empty(ItipRules.Problems(IcalMapping.ToIcal(k))));
+
+    [Fact]
+    public void A_calendar_has_at_least_one_component() =>
+        Assert.Throws<ArgumentException>(() => CalendarFiles.ToBytes(Publish()));
 
     [Fact]
     public void A_request_concerns_one_uid() =>
-        Assert.Throws<ArgumentException>(() => CalendarWriter.ToBytes(new VCalendar("p", CalendarMethod.Request, [], [Event("a"), Event("b")])));
+        Assert.Throws<ArgumentException>(() => CalendarFiles.ToBytes(With(CalendarMethod.Request, Event("a"), Event("b"))));
 
     [Fact]
-    public void A_cancel_must_say_cancelled() =>
-        Assert.Throws<ArgumentException>(() => CalendarWriter.ToBytes(new VCalendar("p", CalendarMethod.Cancel, [], [Event("a")])));
+    public void A_published_calendar_has_each_uid_once() =>
+        Assert.Throws<ArgumentException>(() => CalendarFiles.ToBytes(Publish(Event("a"), Event("a"))));
 
     [Fact]
-    public void A_tzid_needs_its_vtimezone() =>
-        Assert.Throws<ArgumentException>(() => CalendarWriter.ToBytes(new VCalendar("p", CalendarMethod.Publish, [],
-            [Event("a", start: CalendarTime.Local(new DateTime(2027, 1, 1, 9, 0, 0), "Europe/London"))])));
+    public void A_cancel_must_say_cancelled()
+    {
+        Assert.Throws<ArgumentException>(() => CalendarFiles.ToBytes(With(CalendarMethod.Cancel, Event("a", attendee: Patient))));
+        Assert.NotEmpty(CalendarFiles.ToBytes(With(CalendarMethod.Cancel, Event("a", status: CalendarEventStatus.Cancelled, attendee: Patient))));
+    }
 
     [Fact]
     public void The_organizer_is_never_an_attendee() =>
-        Assert.Throws<ArgumentException>(() => CalendarWriter.ToBytes(new VCalendar("p", CalendarMethod.Request, [],
-            [Event("a", attendees: [new Attendee(new CalendarUser("CLINIC@example.com"))])])));
+        Assert.Throws<ArgumentException>(() => CalendarFiles.ToBytes(With(CalendarMethod.Request, Event("a", attendee: new CalendarUser("CLINIC@example.com")))));
 
     [Fact]
-    public void A_request_needs_an_organizer() =>
-        Assert.Throws<ArgumentException>(() => CalendarWriter.ToBytes(new VCalendar("p", CalendarMethod.Request, [],
-            [new VEvent("a", Stamp, CalendarTime.Utc(Stamp), CalendarTime.Utc(Stamp))])));
+    public void A_request_needs_an_organizer()
+    {
+        var calendar = Valid(Ical.Net.CalendarMethods.Request);
+        calendar.Events[0]!.Organizer = null;
+
+        Assert.Contains(ItipRules.Problems(calendar), p => p.Contains("ORGANIZER", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_tzid_needs_its_vtimezone()
+    {
+        var calendar = Valid(Ical.Net.CalendarMethods.Publish);
+        calendar.TimeZones.Clear();
+
+        Assert.Contains(ItipRules.Problems(calendar), p => p.Contains("no VTIMEZONE for it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_vtimezone_has_an_observance()
+    {
+        var calendar = Valid(Ical.Net.CalendarMethods.Publish);
+        calendar.TimeZones[0]!.TimeZoneInfos.Clear();
+
+        Assert.Contains(ItipRules.Problems(calendar), p => p.Contains("no STANDARD or DAYLIGHT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Start_and_end_are_both_dates_or_both_times()
+    {
+        var calendar = Valid(Ical.Net.CalendarMethods.Publish);
+        calendar.Events[0]!.DtEnd = new CalDateTime(new DateOnly(2026, 11, 22));
+
+        Assert.Contains(ItipRules.Problems(calendar), p => p.Contains("both be dates", StringComparison.Ordinal));
+    }
+
+    /// <summary>A valid file in the clinic's zone, for the tests that break it in ways the domain cannot express.</summary>
+    private static IcalCalendar Valid(string method)
+    {
+        var calendar = IcalMapping.ToIcal(With(method == Ical.Net.CalendarMethods.Request ? CalendarMethod.Request : CalendarMethod.Publish, Event("a", attendee: Patient)));
+        Assert.Empty(ItipRules.Problems(calendar));
+        Assert.Equal("Europe/London", calendar.Events[0]!.DtStart!.TzId);
+        return calendar;
+    }
 }

@@ -1,20 +1,14 @@
 using System.Text;
+using Microneedling.Domain.Calendars;
+using NodaTime;
 
 namespace Microneedling.Calendar.Tests;
 
+/// <summary>What every file must be byte for byte, whatever the text in it: escaping, quoting, folding, line ends.</summary>
 public class ContentLineTests
 {
-    private static readonly DateTimeOffset Stamp = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-
-    private static string Write(string summary, string? cn = null)
-    {
-        var calendar = new VCalendar("-//Test//EN", CalendarMethod.Publish, [],
-        [
-            new VEvent("uid-1", Stamp, CalendarTime.Utc(Stamp), CalendarTime.Utc(Stamp.AddHours(1)), Summary: summary,
-                Organizer: new CalendarUser("clinic@example.com", cn)),
-        ]);
-        return Encoding.UTF8.GetString(CalendarWriter.ToBytes(calendar));
-    }
+    private static string Write(string summary, string? cn = null) =>
+        Encoding.UTF8.GetString(CalendarFiles.ToBytes(TestCalendars.Publish(TestCalendars.Event(summary: summary, organizerName: cn))));
 
     private static string Property(string text, string name)
     {
@@ -27,7 +21,7 @@ public class ContentLineTests
     [InlineData("a;b,c\\d", "SUMMARY:a\\;b\\,c\\\\d")]
     [InlineData("line1\nline2\r\nline3\rline4", "SUMMARY:line1\\nline2\\nline3\\nline4")]
     [InlineData("colon: stays", "SUMMARY:colon: stays")]
-    [InlineData("tab\tkept, bell\u0007 and nul\0 dropped", "SUMMARY:tab\tkept\\, bell and nul dropped")]
+    [InlineData("tab\tkept, bell\u0007, nul\0, del\u007F and next-line\u0085 dropped", "SUMMARY:tab\tkept\\, bell\\, nul\\, del and next-line dropped")]
     public void Text_is_escaped(string value, string expected) => Assert.Equal(expected, Property(Write(value), "SUMMARY"));
 
     [Theory]
@@ -35,6 +29,7 @@ public class ContentLineTests
     [InlineData("Clearskin, Soho", ";CN=\"Clearskin, Soho\":mailto:")]
     [InlineData("Dr. \"Zoë\" O'Brien; MD", ";CN=\"Dr. 'Zoë' O'Brien; MD\":mailto:")]
     [InlineData("two\nlines ^ caret", ";CN=two lines ^^ caret:mailto:")]
+    [InlineData("bell\u0007 dropped", ";CN=bell dropped:mailto:")]
     public void Parameters_are_quoted_when_they_must_be(string cn, string expected) =>
         Assert.Contains(expected, Property(Write("x", cn), "ORGANIZER"), StringComparison.Ordinal);
 
@@ -43,7 +38,11 @@ public class ContentLineTests
     [InlineData(120, "é")]
     [InlineData(90, "日本")]
     [InlineData(60, "😀")]
+    [InlineData(60, "a😀")]
+    [InlineData(60, "é𝄞")]
+    [InlineData(40, "日😀b")]
     [InlineData(300, "a;")]
+    [InlineData(100, "\\n")]
     public void Lines_fold_at_75_octets_without_splitting_a_character(int repeat, string unit)
     {
         var value = string.Concat(Enumerable.Repeat(unit, repeat));
@@ -53,39 +52,41 @@ public class ContentLineTests
         Assert.All(lines, line => Assert.InRange(line.Length, 0, 75));
         var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
         Assert.All(lines, line => strict.GetString(line));
-        Assert.Equal("SUMMARY:" + value.Replace(";", "\\;", StringComparison.Ordinal), Property(Encoding.UTF8.GetString(bytes), "SUMMARY"));
+        var escaped = value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal);
+        Assert.Equal("SUMMARY:" + escaped, Property(Encoding.UTF8.GetString(bytes), "SUMMARY"));
     }
 
     [Fact]
     public void Every_line_ends_with_crlf_and_there_is_no_bom()
     {
-        var bytes = Encoding.UTF8.GetBytes(Write("x"));
-
-        Assert.NotEqual(0xEF, bytes[0]);
-        Assert.Equal("\r\n"u8.ToArray(), bytes[^2..]);
-        for (var i = 0; i < bytes.Length; i++)
+        foreach (var kind in SessionCalendarFixtures.Kinds.Keys)
         {
-            if (bytes[i] == '\n')
+            var bytes = SessionCalendarFixtures.Bytes(kind);
+
+            Assert.NotEqual(0xEF, bytes[0]);
+            Assert.Equal("\r\n"u8.ToArray(), bytes[^2..]);
+            for (var i = 0; i < bytes.Length; i++)
             {
-                Assert.Equal((byte)'\r', bytes[i - 1]);
+                Assert.True(bytes[i] != '\n' || bytes[i - 1] == '\r', $"{kind}: a bare LF at byte {i}");
+                Assert.True(bytes[i] != '\r' || bytes[i + 1] == '\n', $"{kind}: a bare CR at byte {i}");
             }
+
+            Assert.All(Split(bytes), line => Assert.InRange(line.Length, 0, 75));
         }
     }
 
     [Fact]
     public void Utc_times_end_in_z_and_dates_are_values_of_type_date()
     {
-        var calendar = new VCalendar("-//Test//EN", CalendarMethod.Publish, [],
-        [
-            new VEvent("a", Stamp, CalendarTime.Utc(new DateTimeOffset(2027, 1, 11, 9, 0, 0, TimeSpan.FromHours(1))), CalendarTime.Utc(Stamp)),
-            new VEvent("b", Stamp, CalendarTime.Date(new DateOnly(2027, 2, 8)), CalendarTime.Date(new DateOnly(2027, 2, 9))),
-        ]);
+        var calendar = TestCalendars.Publish(
+            TestCalendars.Event("a", time: new AllDayEvent(new LocalDate(2027, 2, 8)), status: CalendarEventStatus.Tentative));
 
-        var text = Encoding.UTF8.GetString(CalendarWriter.ToBytes(calendar));
+        var text = Encoding.UTF8.GetString(CalendarFiles.ToBytes(calendar));
 
-        Assert.Contains("DTSTART:20270111T080000Z\r\n", text, StringComparison.Ordinal);
         Assert.Contains("DTSTAMP:20261121T120000Z\r\n", text, StringComparison.Ordinal);
         Assert.Contains("DTSTART;VALUE=DATE:20270208\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("DTEND;VALUE=DATE:20270209\r\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("VTIMEZONE", text, StringComparison.Ordinal);
     }
 
     private static List<byte[]> Split(byte[] bytes)

@@ -27,7 +27,10 @@ public static class IcalJs
         NodeTool.Run<List<ParsedCalendar>>("ical-parse.cjs", files);
 }
 
-public sealed record ParsedCalendar(string? ProdId, string? Version, string? Method, IReadOnlyList<string> TimeZones, IReadOnlyList<ParsedEvent> Events);
+public sealed record ParsedCalendar(string? ProdId, string? Version, string? Method, IReadOnlyList<string> TimeZones, IReadOnlyList<ParsedObservance> Observances, IReadOnlyList<ParsedEvent> Events);
+
+/// <summary>A STANDARD or DAYLIGHT section of a VTIMEZONE: from <see cref="Start"/> (local time in the old offset) the offset is <see cref="To"/>.</summary>
+public sealed record ParsedObservance(string TzId, string Kind, string Start, string From, string To, string? Name);
 
 public sealed record ParsedEvent(
     string? Uid,
@@ -45,7 +48,8 @@ public sealed record ParsedEvent(
     IReadOnlyList<ParsedUser> Attendees,
     ParsedAlarm? Alarm);
 
-public sealed record ParsedTime(string Local, string? TzId, bool IsDate, string? Utc);
+/// <summary>A time as ical.js read it; <see cref="Zone"/> is the zone that resolved it to <see cref="Utc"/> (null when floating).</summary>
+public sealed record ParsedTime(string Local, string? TzId, bool IsDate, string? Utc, string? Zone);
 
 public sealed record ParsedUser(string Value, string? Cn, string? Rsvp, string? Partstat, string? Role);
 

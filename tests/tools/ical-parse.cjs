@@ -1,5 +1,7 @@
 // Parses iCalendar files with ical.js (an independent implementation) and prints what it read
-// as JSON, for the .NET tests to compare with what they meant to write.
+// as JSON, for the .NET tests to compare with what they meant to write. A time with a TZID is
+// resolved through the file's own VTIMEZONE by ical.js's timezone code (nothing is registered
+// from elsewhere); `zone` says which zone resolved it (null: none did, the time was floating).
 // Usage: node ical-parse.cjs FILE.ics [FILE.ics ...]   (REPO_ROOT locates node_modules)
 'use strict';
 const fs = require('fs');
@@ -14,6 +16,7 @@ function time(component, name) {
     tzid: property.getParameter('tzid') || null,
     isDate: value.isDate,
     utc: value.isDate ? null : value.toJSDate().toISOString(),
+    zone: value.isDate || !value.zone ? null : value.zone.tzid,
   };
 }
 
@@ -32,7 +35,6 @@ const calendars = process.argv.slice(2).map((file) => {
   const text = fs.readFileSync(file, 'utf8');
   const calendar = new ICAL.Component(ICAL.parse(text));
   const zones = calendar.getAllSubcomponents('vtimezone');
-  for (const zone of zones) ICAL.TimezoneService.register(zone);
   const events = calendar.getAllSubcomponents('vevent').map((v) => {
     const alarm = v.getFirstSubcomponent('valarm');
     return {
@@ -52,13 +54,20 @@ const calendars = process.argv.slice(2).map((file) => {
       alarm: alarm ? { action: alarm.getFirstPropertyValue('action'), trigger: alarm.getFirstPropertyValue('trigger').toString() } : null,
     };
   });
-  for (const zone of zones) ICAL.TimezoneService.remove(zone.getFirstPropertyValue('tzid'));
   return {
     file,
     prodid: calendar.getFirstPropertyValue('prodid'),
     version: calendar.getFirstPropertyValue('version'),
     method: calendar.getFirstPropertyValue('method'),
     timezones: zones.map((z) => z.getFirstPropertyValue('tzid')),
+    observances: zones.flatMap((z) => z.getAllSubcomponents().map((o) => ({
+      tzId: z.getFirstPropertyValue('tzid'),
+      kind: o.name.toUpperCase(),
+      start: o.getFirstPropertyValue('dtstart').toString(),
+      from: o.getFirstPropertyValue('tzoffsetfrom').toICALString(),
+      to: o.getFirstPropertyValue('tzoffsetto').toICALString(),
+      name: o.getFirstPropertyValue('tzname'),
+    }))),
     events,
   };
 });

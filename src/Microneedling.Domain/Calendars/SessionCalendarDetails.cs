@@ -1,4 +1,3 @@
-using Microneedling.Calendar;
 using NodaTime;
 
 namespace Microneedling.Domain.Calendars;

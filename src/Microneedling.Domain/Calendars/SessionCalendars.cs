@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microneedling.Calendar;
 using Microneedling.Domain.Clinics;
 using NodaTime;
 
@@ -7,15 +6,27 @@ namespace Microneedling.Domain.Calendars;
 
 /// <summary>
 /// The calendars the product sends and serves: a session's invite (REQUEST), its update (REQUEST,
-/// same UID, higher SEQUENCE), its cancellation (CANCEL), and a plan's calendar (PUBLISH).
-/// Times are written in the clinic's zone with a VTIMEZONE from the IANA rules. The summary is
-/// neutral and the class private, because calendars show both on lock screens.
+/// same UID, higher sequence), its cancellation (CANCEL), a booking's series and a plan (PUBLISH).
+/// The summary is neutral and the class private, because calendars show both on lock screens.
 /// </summary>
+/// <remarks>
+/// A cancelled session stays in every file that lists it, cancelled, with its raised sequence and
+/// the same UID, so a calendar that imports the file updates the event instead of keeping the old
+/// one. Real clients remove an event on a CANCEL with its UID (Outlook, Apple Calendar, Google
+/// Calendar, Thunderbird); a cancelled event in a PUBLISH is struck through at best, and Outlook,
+/// which honours STATUS only with METHOD:CANCEL, keeps it as an appointment. So a file about one
+/// session is that session's REQUEST or CANCEL. A CANCEL may concern only one UID (RFC 5546,
+/// 3.2.5), so a file about several sessions is a PUBLISH in which cancelled sessions say so in the
+/// summary too, and each session's removal travels in the CANCEL emailed for it.
+/// </remarks>
 public static class SessionCalendars
 {
-    public const string ProdId = "-//MicroneedlingFunctions//Bookings 1.0//EN";
     public const string Summary = "Clinic appointment";
+    public const string CancelledSummary = "Clinic appointment (cancelled)";
     public const string PlannedSummary = "Clinic appointment (to book)";
+
+    /// <summary>When a booked session's display alarm goes off, for the clients that honour one.</summary>
+    public static readonly Duration AlarmBefore = Duration.FromHours(2);
 
     public static readonly IReadOnlyList<string> PreCareEssentials =
     [
@@ -32,25 +43,45 @@ public static class SessionCalendars
     }
 
     /// <summary>An invite or update for a booked session, or a cancellation for a cancelled one.</summary>
-    public static VCalendar ForSession(Clinic clinic, SessionCalendarDetails session, Instant now)
+    public static SessionCalendar ForSession(Clinic clinic, SessionCalendarDetails session, Instant now)
     {
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(session);
         var method = session.State == SessionCalendarState.Cancelled ? CalendarMethod.Cancel : CalendarMethod.Request;
-        return new VCalendar(ProdId, method, [IanaTimeZones.For(clinic.TimeZone, session.Start - Duration.FromDays(1), session.End + Duration.FromDays(1))],
-            [SessionEvent(clinic, session, now, withAttendee: true)]);
+        return new SessionCalendar(method, clinic.TimeZone, now, [SessionEvent(clinic, session, withAttendee: true)]);
     }
 
-    /// <summary>Every session of a plan: booked ones as confirmed events, the rest tentative on their expected day with the window to book in.</summary>
-    public static VCalendar ForPlan(Clinic clinic, PlanCalendarDetails plan, Instant now)
+    /// <summary>A booking's sessions: one session's invite or cancellation, or a series with each session as it stands.</summary>
+    public static SessionCalendar ForBooking(Clinic clinic, IReadOnlyList<SessionCalendarDetails> sessions, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (sessions.Count == 1)
+        {
+            return ForSession(clinic, sessions[0], now);
+        }
+
+        return new SessionCalendar(CalendarMethod.Publish, clinic.TimeZone, now, [.. sessions.Select(s => SessionEvent(clinic, s, withAttendee: false))]);
+    }
+
+    /// <summary>
+    /// Every session of a plan: booked ones confirmed, cancelled ones cancelled, the rest tentative on
+    /// their expected day with the window to book in, and the yearly maintenance.
+    /// </summary>
+    public static SessionCalendar ForPlan(Clinic clinic, PlanCalendarDetails plan, Instant now)
     {
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(plan);
-        var events = new List<VEvent>();
-        events.AddRange(plan.Booked.Where(s => s.State == SessionCalendarState.Booked).Select(s => SessionEvent(clinic, s, now, withAttendee: false)));
+        if (plan is { Booked: [{ State: SessionCalendarState.Cancelled } only], NotYetBooked.Count: 0, MaintenanceDate: null })
+        {
+            return ForSession(clinic, only, now);
+        }
+
+        var events = new List<SessionCalendarEvent>();
+        events.AddRange(plan.Booked.Select(s => SessionEvent(clinic, s, withAttendee: false)));
         foreach (var planned in plan.NotYetBooked)
         {
-            events.Add(AllDay(clinic, planned.SessionId, planned.ExpectedDate, now,
+            events.Add(AllDay(clinic, planned.SessionId, planned.ExpectedDate,
                 [$"Session {planned.Number} of your treatment plan, not booked yet.",
                  $"Book it between {Readable(planned.WindowStart)} and {Readable(planned.WindowEnd)}: {plan.BookingUrl.AbsoluteUri}"],
                 plan.BookingUrl));
@@ -58,62 +89,38 @@ public static class SessionCalendars
 
         if (plan.MaintenanceDate is { } maintenance)
         {
-            events.Add(AllDay(clinic, plan.PlanId + "-maintenance", maintenance, now,
+            events.Add(AllDay(clinic, plan.PlanId + "-maintenance", maintenance,
                 ["Yearly maintenance session: collagen production falls with age, so a session about once a year keeps results.",
                  $"Book it when the time comes: {plan.BookingUrl.AbsoluteUri}"],
                 plan.BookingUrl));
         }
 
-        var timed = plan.Booked.Where(s => s.State == SessionCalendarState.Booked).ToList();
-        IReadOnlyList<VTimeZone> zones = timed.Count == 0 ? []
-            : [IanaTimeZones.For(clinic.TimeZone, timed.Min(s => s.Start) - Duration.FromDays(1), timed.Max(s => s.End) + Duration.FromDays(1))];
-        return new VCalendar(ProdId, CalendarMethod.Publish, zones, events);
+        return new SessionCalendar(CalendarMethod.Publish, clinic.TimeZone, now, events);
     }
 
-    private static VEvent SessionEvent(Clinic clinic, SessionCalendarDetails s, Instant now, bool withAttendee)
+    private static SessionCalendarEvent SessionEvent(Clinic clinic, SessionCalendarDetails s, bool withAttendee)
     {
         var cancelled = s.State == SessionCalendarState.Cancelled;
-        var (start, end) = Times(clinic.TimeZone, s.Start, s.End);
-        return new VEvent(
+        return new SessionCalendarEvent(
             Uid(clinic, s.SessionId),
-            now.ToDateTimeOffset(),
-            start,
-            end,
             s.Sequence,
-            cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
-            Summary,
+            cancelled ? CalendarEventStatus.Cancelled : CalendarEventStatus.Confirmed,
+            new TimedEvent(s.Start, s.End),
+            cancelled ? CancelledSummary : Summary,
             $"{s.LocationName}, {s.LocationAddress}",
             cancelled
                 ? ["This appointment has been cancelled.", $"Book another time: {s.ManageUrl.AbsoluteUri}"]
                 : [$"With {s.PractitionerName} at {s.LocationName}.", .. PreCareEssentials, $"Reschedule or cancel: {s.ManageUrl.AbsoluteUri}"],
             s.ManageUrl,
-            EventClass.Private,
-            new CalendarUser(clinic.SenderEmail, clinic.SenderName),
-            withAttendee ? [new Attendee(s.Patient)] : null);
+            Organizer(clinic),
+            withAttendee ? s.Patient : null,
+            cancelled ? null : AlarmBefore);
     }
 
-    /// <summary>
-    /// Wall-clock times in the clinic's zone, unless start or end is a local time that happens twice
-    /// (autumn overlap): RFC 5545 reads such a time as its first occurrence, ical.js as its second,
-    /// so then both are written in UTC, which every client reads alike.
-    /// </summary>
-    private static (CalendarTime Start, CalendarTime End) Times(DateTimeZone zone, Instant start, Instant end)
-    {
-        var localStart = start.InZone(zone).LocalDateTime;
-        var localEnd = end.InZone(zone).LocalDateTime;
-        if (zone.MapLocal(localStart).Count != 1 || zone.MapLocal(localEnd).Count != 1)
-        {
-            return (CalendarTime.Utc(start.ToDateTimeOffset()), CalendarTime.Utc(end.ToDateTimeOffset()));
-        }
+    private static SessionCalendarEvent AllDay(Clinic clinic, string id, LocalDate date, IReadOnlyList<string> description, Uri url) =>
+        new(Uid(clinic, id), 0, CalendarEventStatus.Tentative, new AllDayEvent(date), PlannedSummary, null, description, url, Organizer(clinic));
 
-        return (CalendarTime.Local(localStart.ToDateTimeUnspecified(), zone.Id), CalendarTime.Local(localEnd.ToDateTimeUnspecified(), zone.Id));
-    }
-
-    private static VEvent AllDay(Clinic clinic, string id, LocalDate date, Instant now, IReadOnlyList<string> description, Uri url) =>
-        new(Uid(clinic, id), now.ToDateTimeOffset(),
-            CalendarTime.Date(date.ToDateOnly()), CalendarTime.Date(date.PlusDays(1).ToDateOnly()),
-            0, EventStatus.Tentative, PlannedSummary, null, description, url, EventClass.Private,
-            new CalendarUser(clinic.SenderEmail, clinic.SenderName));
+    private static CalendarUser Organizer(Clinic clinic) => new(clinic.SenderEmail, clinic.SenderName);
 
     private static string Readable(LocalDate date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 }

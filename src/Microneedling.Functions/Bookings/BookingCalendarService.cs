@@ -20,12 +20,8 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
             return problem;
         }
 
-        var now = clock.GetUtcNow().ToInstant();
-        var sessions = booking!.Sessions.Select(s => Details(clinic, booking, s)).ToList();
-        var calendar = sessions.Count == 1
-            ? SessionCalendars.ForSession(clinic, sessions[0], now)
-            : SessionCalendars.ForPlan(clinic, new PlanCalendarDetails(bookingId, sessions, [], null, BookingUrl(clinic)), now);
-        return File(calendar, $"booking-{bookingId}.ics");
+        var sessions = booking!.Sessions.OrderBy(s => s.Number).Select(s => Details(clinic, booking, s)).ToList();
+        return File(SessionCalendars.ForBooking(clinic, sessions, clock.GetUtcNow().ToInstant()), $"booking-{bookingId}.ics");
     }
 
     public async Task<IResult> PlanAsync(string bookingId, string? token, CancellationToken ct)
@@ -44,17 +40,22 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
         {
             var policy = clinic.Plan;
             var last = active[^1].Start.ToInstant().InZone(clinic.TimeZone).Date;
+
+            // Ids after the booking's last session number: a planned session never shares a UID with a session, cancelled ones included.
+            var unused = booking.Sessions.Max(s => s.Number) - active.Count;
             for (var n = active.Count + 1; n <= policy.For(intake.Severity).Recommended; n++)
             {
                 var expected = last.PlusWeeks(policy.PreferredSpacingWeeks);
-                planned.Add(new PlannedSessionDetails($"{bookingId}-{n}", n, expected, last.PlusWeeks(policy.MinSpacingWeeks), last.PlusWeeks(policy.MaxSpacingWeeks)));
+                planned.Add(new PlannedSessionDetails($"{bookingId}-{n + unused}", n, expected, last.PlusWeeks(policy.MinSpacingWeeks), last.PlusWeeks(policy.MaxSpacingWeeks)));
                 last = expected;
             }
 
             maintenance = last.PlusMonths(policy.MaintenanceIntervalMonths);
         }
 
-        var plan = new PlanCalendarDetails(bookingId, [.. active.Select(s => Details(clinic, booking, s))], planned, maintenance, BookingUrl(clinic));
+        // Cancelled sessions stay in the file, cancelled, so importing it updates them (SessionCalendars explains).
+        var sessions = booking.Sessions.OrderBy(s => s.Start).Select(s => Details(clinic, booking, s));
+        var plan = new PlanCalendarDetails(bookingId, [.. sessions], planned, maintenance, BookingUrl(clinic));
         return File(SessionCalendars.ForPlan(clinic, plan, clock.GetUtcNow().ToInstant()), $"plan-{bookingId}.ics");
     }
 
@@ -84,6 +85,6 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
 
     private static Uri BookingUrl(Clinic clinic) => new(clinic.PublicBaseUrl, "book");
 
-    private static IResult File(VCalendar calendar, string name) =>
-        TypedResults.File(CalendarWriter.ToBytes(calendar), CalendarWriter.ContentType, name);
+    private static IResult File(SessionCalendar calendar, string name) =>
+        TypedResults.File(CalendarFiles.ToBytes(calendar), CalendarFiles.ContentType, name);
 }

@@ -63,7 +63,7 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
             ReminderKind.BookingConfirmation =>
             [
                 .. booking.Sessions.Where(s => s.Status == SessionStatus.Booked).Select(s => Invite(booking, s, now)),
-                Ics("plan.ics", "PUBLISH", SessionCalendars.ForPlan(clinic, new PlanCalendarDetails(booking.Header.PartitionKey,
+                Ics("plan.ics", SessionCalendars.ForPlan(clinic, new PlanCalendarDetails(booking.Header.PartitionKey,
                     [.. booking.Sessions.Select(s => BookingCalendarService.Details(clinic, booking, s))], [], null, new Uri(clinic.PublicBaseUrl, "book")), now)),
             ],
             ReminderKind.Rescheduled or ReminderKind.Cancelled => [Invite(booking, session, now)],
@@ -74,12 +74,11 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
     private EmailAttachment Invite(StoredBooking booking, SessionEntity session, Instant now)
     {
         var details = BookingCalendarService.Details(clinic, booking, session);
-        var calendar = SessionCalendars.ForSession(clinic, details, now);
-        return Ics($"session-{session.Number}.ics", calendar.Method == CalendarMethod.Cancel ? "CANCEL" : "REQUEST", calendar);
+        return Ics($"session-{session.Number}.ics", SessionCalendars.ForSession(clinic, details, now));
     }
 
-    private static EmailAttachment Ics(string name, string method, VCalendar calendar) =>
-        new(name, $"text/calendar; charset=utf-8; method={method}", CalendarWriter.ToBytes(calendar));
+    private static EmailAttachment Ics(string name, SessionCalendar calendar) =>
+        new(name, CalendarFiles.AttachmentContentType(calendar.Method), CalendarFiles.ToBytes(calendar));
 
     private static EmailKind Map(ReminderKind kind) => kind switch
     {
