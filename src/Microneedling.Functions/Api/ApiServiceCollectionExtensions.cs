@@ -124,6 +124,7 @@ public static class ApiServiceCollectionExtensions
         app.MapIntakeEndpoints();
         app.MapAvailabilityEndpoints();
         app.MapBookingEndpoints();
+        app.MapRescheduleAvailabilityEndpoints();
         app.MapAdminEndpoints();
         app.MapReminderEndpoints();
         return app;

@@ -1,6 +1,7 @@
 using Microneedling.Calendar;
 using Microneedling.Domain.Calendars;
 using Microneedling.Domain.Clinics;
+using Microneedling.Functions.Pages;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
@@ -10,7 +11,7 @@ using NodaTime.Extensions;
 namespace Microneedling.Functions.Bookings;
 
 /// <summary>The calendar files a patient can download: a booking's sessions, and the whole plan.</summary>
-public sealed class BookingCalendarService(Clinic clinic, BookingService bookings, IntakeRepository intakes, TimeProvider clock)
+public sealed class BookingCalendarService(Clinic clinic, PageLinks links, BookingService bookings, IntakeRepository intakes, TimeProvider clock)
 {
     public async Task<IResult> BookingAsync(string bookingId, string? token, CancellationToken ct)
     {
@@ -21,10 +22,10 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
         }
 
         var now = clock.GetUtcNow().ToInstant();
-        var sessions = booking!.Sessions.Select(s => Details(clinic, booking, s)).ToList();
+        var sessions = booking!.Sessions.Select(s => Details(clinic, links, booking, s)).ToList();
         var calendar = sessions.Count == 1
             ? SessionCalendars.ForSession(clinic, sessions[0], now)
-            : SessionCalendars.ForPlan(clinic, new PlanCalendarDetails(bookingId, sessions, [], null, BookingUrl(clinic)), now);
+            : SessionCalendars.ForPlan(clinic, new PlanCalendarDetails(bookingId, sessions, [], null, links.Book), now);
         return File(calendar, $"booking-{bookingId}.ics");
     }
 
@@ -54,7 +55,7 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
             maintenance = last.PlusMonths(policy.MaintenanceIntervalMonths);
         }
 
-        var plan = new PlanCalendarDetails(bookingId, [.. active.Select(s => Details(clinic, booking, s))], planned, maintenance, BookingUrl(clinic));
+        var plan = new PlanCalendarDetails(bookingId, [.. active.Select(s => Details(clinic, links, booking, s))], planned, maintenance, links.Book);
         return File(SessionCalendars.ForPlan(clinic, plan, clock.GetUtcNow().ToInstant()), $"plan-{bookingId}.ics");
     }
 
@@ -62,9 +63,10 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
     /// A session as calendars see it. The manage link carries no token: calendar files get synced
     /// and shared, so the token travels only in the patient's email.
     /// </summary>
-    public static SessionCalendarDetails Details(Clinic clinic, StoredBooking booking, SessionEntity session)
+    public static SessionCalendarDetails Details(Clinic clinic, PageLinks links, StoredBooking booking, SessionEntity session)
     {
         ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(session);
         var location = clinic.FindLocation(booking.Header.LocationId);
@@ -79,10 +81,8 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
             location?.Address ?? string.Empty,
             clinic.FindPractitioner(session.PractitionerId)?.Name ?? session.PractitionerId,
             new CalendarUser(booking.Header.PatientEmail, booking.Header.PatientName),
-            new Uri(clinic.PublicBaseUrl, $"manage/{id}"));
+            links.Manage(id));
     }
-
-    private static Uri BookingUrl(Clinic clinic) => new(clinic.PublicBaseUrl, "book");
 
     private static IResult File(VCalendar calendar, string name) =>
         TypedResults.File(CalendarWriter.ToBytes(calendar), CalendarWriter.ContentType, name);

@@ -8,11 +8,14 @@ namespace Microneedling.Functions.FunctionMetadata;
 
 /// <summary>
 /// The function folders, generated from the app's own endpoint and timer tables so that what the
-/// Functions host routes can never drift from what the code serves.
+/// Functions host routes can never drift from what the code serves. host.json sets the route
+/// prefix to empty, so each function's route is its endpoint's whole path: pages have short paths
+/// (<c>/book</c>) and the API keeps <c>/api/</c>.
 /// </summary>
 public static partial class FunctionManifest
 {
-    public const string RoutePrefix = "api/";
+    /// <summary>Route beginnings the Functions host keeps for itself: a function whose route starts with one is not loaded.</summary>
+    public static readonly IReadOnlyList<string> ReservedRoutes = ["admin", "runtime"];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static IReadOnlyList<FunctionDefinition> Build(IEnumerable<EndpointDataSource> dataSources, IEnumerable<TimerDefinition> timers)
@@ -51,10 +54,15 @@ public static partial class FunctionManifest
 
     private static FunctionDefinition ForHttp(RouteEndpoint endpoint)
     {
-        var pattern = endpoint.RoutePattern.RawText?.TrimStart('/') ?? string.Empty;
-        if (!pattern.StartsWith(RoutePrefix, StringComparison.Ordinal))
+        var pattern = endpoint.RoutePattern.RawText?.Trim('/') ?? string.Empty;
+        if (pattern.Length == 0 || ReservedRoutes.Any(r => pattern.StartsWith(r, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new InvalidOperationException($"Endpoint '{endpoint.DisplayName}' is outside /{RoutePrefix}: the Functions host only forwards that prefix.");
+            throw new InvalidOperationException($"Endpoint '{endpoint.DisplayName}' has the route '/{pattern}', which the Functions host keeps for itself (empty, or beginning with {string.Join(" or ", ReservedRoutes)}).");
+        }
+
+        if (endpoint.RoutePattern.Parameters.Any(p => p.IsCatchAll))
+        {
+            throw new InvalidOperationException($"Endpoint '{pattern}' has a catch-all parameter, which would shadow other functions' routes.");
         }
 
         var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName
@@ -70,7 +78,7 @@ public static partial class FunctionManifest
             ["name"] = "req",
             ["authLevel"] = level.ToString().ToLowerInvariant(),
             ["methods"] = new JsonArray([.. methods.Select(m => JsonValue.Create(m.ToLowerInvariant()))]),
-            ["route"] = pattern[RoutePrefix.Length..],
+            ["route"] = pattern,
         };
         var output = new JsonObject { ["type"] = "http", ["direction"] = "out", ["name"] = "res" };
         return new FunctionDefinition(CheckedName(name), new JsonObject { ["bindings"] = new JsonArray(trigger, output) });
