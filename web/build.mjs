@@ -47,6 +47,6 @@ for (const { name, bytes } of assets) {
   manifest[name] = { file, sha256: hash };
 }
 
-writeFileSync(join(out, 'text.en.json'), readFileSync(join(web, 'text', 'en.json')));
+writeFileSync(join(out, 'text-en.json'), readFileSync(join(web, 'text', 'en.json')));
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`pages: ${Object.values(manifest).map((m) => m.file).join(', ')}`);

@@ -71,7 +71,7 @@ export function Review({ settings, service, location, sessions, addOnIds, intake
           <div><dt>{t('review.location')}</dt><dd>{location.name}<br /><span class="muted">{location.address}</span></dd></div>
           <div><dt>{t('review.sessions')}</dt><dd><SessionList sessions={sessions} zone={catalog.timeZone} practitionerName={name} /></dd></div>
           <div><dt>{t('review.addOns')}</dt><dd>{addOns.length ? addOns.map((a) => a.name).join(', ') : t('review.none')}</dd></div>
-          <div><dt>{t('review.price')}</dt><dd>{total === 0 ? t('common.free') : money(total, catalog.currency)}<br /><span class="muted">{t('review.payment')}</span></dd></div>
+          <div><dt>{t('review.price')}</dt><dd>{total === 0 ? t('common.free') : <>{money(total, catalog.currency)}<br /><span class="muted">{t('review.payment')}</span></>}</dd></div>
           <div><dt>{t('review.patient')}</dt><dd>{patient.name}<br /><span class="muted">{patient.email}</span></dd></div>
         </dl>
         <p class="zone-note">{t('time.shownIn', { zone: catalog.timeZone.split('/').pop().replace(/_/g, ' '), id: catalog.timeZone })}</p>

@@ -19,9 +19,9 @@ export function Step({ title, progress, focus, children }) {
 }
 
 /** A group of radio buttons shown as cards; value is the chosen option's value. */
-export function Choice({ name, legend, options, value, onChange, required = true, hideLegend = false }) {
+export function Choice({ name, legend, options, value, onChange, required = true, hideLegend = false, layout }) {
   return (
-    <fieldset class="choice">
+    <fieldset class={layout ? `choice ${layout}` : 'choice'}>
       <legend class={hideLegend ? 'visually-hidden' : undefined}>{legend}</legend>
       {options.map((o) => (
         <label class="option" key={o.value}>
@@ -84,7 +84,7 @@ export function SlotPicker({ name, slots, zone, value, onChange, day, onDay, sho
   const onThatDay = slots.filter((s) => clinicDate(s.start) === chosenDay);
   return (
     <div class="slots">
-      <Choice name={`${name}-day`} legend={t('time.chooseDay')} value={chosenDay} onChange={onDay} required={false}
+      <Choice name={`${name}-day`} legend={t('time.chooseDay')} value={chosenDay} onChange={onDay} required={false} layout="days"
         options={days.map((d) => {
           const n = slots.filter((s) => clinicDate(s.start) === d).length;
           return { value: d, label: shortDayLabel(d), aside: n === 1 ? t('time.oneTime') : t('time.times', { n }) };

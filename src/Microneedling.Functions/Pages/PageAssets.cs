@@ -42,7 +42,7 @@ public sealed class PageAssets
             + $"<text x=\"16\" y=\"22\" font-family=\"Arial,sans-serif\" font-size=\"18\" font-weight=\"700\" fill=\"#fff\" text-anchor=\"middle\">{System.Security.SecurityElement.Escape(clinic.Name[..1].ToUpperInvariant())}</text></svg>"));
         _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
         _byFile = byName.Values.ToFrozenDictionary(a => a.File, StringComparer.Ordinal);
-        Text = JsonDocument.Parse(Read(assembly, "text.en.json") ?? throw new InvalidOperationException("The pages' text is missing from the assembly.")).RootElement.Clone();
+        Text = JsonDocument.Parse(Read(assembly, "text-en.json") ?? throw new InvalidOperationException("The pages' text is missing from the assembly.")).RootElement.Clone();
     }
 
     /// <summary>The pages' English text (<c>web/text/en.json</c>), the same the scripts show.</summary>

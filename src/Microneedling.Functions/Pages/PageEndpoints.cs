@@ -22,6 +22,8 @@ public static class PageEndpoints
 {
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        _ = app.ServiceProvider.GetRequiredService<PageAssets>(); // a missing bundle stops the start, not the first page
         app.MapGet("/book", Booking).WithName("BookPage").ExcludeFromDescription();
         app.MapGet("/manage/{bookingId}", Manage).WithName("ManagePage").ExcludeFromDescription();
         app.MapMethods("/unsubscribe/{addressHash}/{token}", [HttpMethods.Get, HttpMethods.Post], Unsubscribe).WithName("UnsubscribePage").ExcludeFromDescription()

@@ -50,14 +50,15 @@ public sealed class PageHtml(Clinic clinic, PageAssets assets)
         }
 
         return html.Append("</head>\n<body>\n<header class=\"site-header\"><div class=\"inner\"><a class=\"clinic\" href=\"/book\">")
-            .Append(Logo()).Append("<span>").Append(E(clinic.Name)).Append("</span></a></div></header>\n")
+            .Append(Logo()).Append("</a></div></header>\n")
             .Append("<main>\n<h1>").Append(E(title)).Append("</h1>\n").Append(content).Append("\n</main>\n</body>\n</html>\n")
             .ToString();
     }
 
+    /// <summary>The clinic's logo, named by its alt text; without one, its initial and its name.</summary>
     private string Logo() => clinic.Brand.LogoUrl is { } logo
-        ? $"""<img class="logo" src="{E(logo.AbsoluteUri)}" alt="" height="40">"""
-        : $"""<span class="monogram" aria-hidden="true">{E(clinic.Name[..1].ToUpperInvariant())}</span>""";
+        ? $"""<img class="logo" src="{E(logo.AbsoluteUri)}" alt="{E(clinic.Name)}" height="40">"""
+        : $"""<span class="monogram" aria-hidden="true">{E(clinic.Name[..1].ToUpperInvariant())}</span><span>{E(clinic.Name)}</span>""";
 
     private string Text(string key, params (string Name, string Value)[] values) => assets.Text.Get(key, values);
 
