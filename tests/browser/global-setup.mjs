@@ -53,6 +53,7 @@ function site(port, appOrigin) {
     '/': ['text/html', () => readFileSync(join(here, 'site', 'embed.html'), 'utf8').replaceAll('APP_ORIGIN', appOrigin)],
     '/site.css': ['text/css', () => readFileSync(join(here, 'site', 'site.css'))],
     '/logo.svg': ['image/svg+xml', () => readFileSync(join(here, 'site', 'logo.svg'))],
+    '/favicon.ico': ['image/svg+xml', () => readFileSync(join(here, 'site', 'logo.svg'))],
   };
   const server = createServer((req, res) => {
     const file = files[new URL(req.url, 'http://x').pathname];

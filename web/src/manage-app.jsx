@@ -165,9 +165,11 @@ function Reschedule({ api, settings, bookingId, token, session, busy, onMove, on
       {state.error && <Alert>{state.error}</Alert>}
       {state.options && (
         <>
-          <p>{t('manage.rescheduleWindow', { start: dayLabel(state.options.earliest), end: dayLabel(state.options.latest) })}</p>
+          <p>{state.options.from === state.options.to
+            ? t('manage.rescheduleOneDay', { min: settings.catalog.plans.minSpacingWeeks, max: settings.catalog.plans.maxSpacingWeeks, day: dayLabel(state.options.from) })
+            : t('manage.rescheduleWindow', { start: dayLabel(state.options.from), end: dayLabel(state.options.to) })}</p>
           {state.options.slots.length === 0
-            ? <p class="empty">{t('time.noTimes', { from: dayLabel(state.options.earliest), to: dayLabel(state.options.latest) })}</p>
+            ? <p class="empty">{t('time.noTimes', { from: dayLabel(state.options.from), to: dayLabel(state.options.to) })}</p>
             : <SlotPicker name={`move-${session.number}-time`} slots={state.options.slots} zone={settings.catalog.timeZone}
                 value={chosen ? slotKey(chosen) : null} onChange={setChosen} day={day ?? (chosen && clinicDate(chosen.start))} onDay={setDay} showPractitioner />}
         </>
