@@ -54,8 +54,8 @@ public static partial class FunctionManifest
 
     private static FunctionDefinition ForHttp(RouteEndpoint endpoint)
     {
-        var pattern = endpoint.RoutePattern.RawText?.Trim('/') ?? string.Empty;
-        if (pattern.Length == 0 || ReservedRoutes.Any(r => pattern.StartsWith(r, StringComparison.OrdinalIgnoreCase)))
+        var pattern = endpoint.RoutePattern.RawText?.TrimStart('/') ?? string.Empty;
+        if (pattern.TrimEnd('/').Length == 0 || ReservedRoutes.Any(r => pattern.StartsWith(r, StringComparison.OrdinalIgnoreCase)))
         {
             throw new InvalidOperationException($"Endpoint '{endpoint.DisplayName}' has the route '/{pattern}', which the Functions host keeps for itself (empty, or beginning with {string.Join(" or ", ReservedRoutes)}).");
         }
