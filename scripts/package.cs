@@ -41,6 +41,12 @@ using (var zip = ZipFile.OpenRead(zipPath))
             problems.Add("host.json does not enable HTTP forwarding");
         }
 
+        if (!host.RootElement.TryGetProperty("extensions", out var extensions) || !extensions.TryGetProperty("http", out var http)
+            || !http.TryGetProperty("routePrefix", out var prefix) || prefix.GetString() != "")
+        {
+            problems.Add("host.json must set extensions.http.routePrefix to \"\": the function routes are whole paths (/book, /api/...)");
+        }
+
         if (host.RootElement.TryGetProperty("extensionBundle", out _))
         {
             problems.Add("host.json names an extension bundle; HTTP and timer triggers need none");
@@ -49,12 +55,36 @@ using (var zip = ZipFile.OpenRead(zipPath))
 
     var functions = entries.Keys.Where(k => k.Count(c => c == '/') == 1 && k.EndsWith("/function.json", StringComparison.Ordinal)).ToList();
     var kinds = new HashSet<string>();
+    var routes = new HashSet<string>();
     foreach (var name in functions)
     {
         using var function = JsonDocument.Parse(entries[name].Open());
         foreach (var binding in function.RootElement.GetProperty("bindings").EnumerateArray())
         {
             kinds.Add(binding.GetProperty("type").GetString() ?? "");
+            if (binding.TryGetProperty("route", out var route))
+            {
+                routes.Add(route.GetString() ?? "");
+            }
+        }
+    }
+
+    foreach (var page in new[] { "book", "manage/{bookingId}", "unsubscribe/{addressHash}/{token}", "assets/{file}" })
+    {
+        if (!routes.Contains(page))
+        {
+            problems.Add($"no function serves the page route {page}");
+        }
+    }
+
+    if (entries.TryGetValue("handler/Microneedling.Functions.dll", out var assembly))
+    {
+        using var stream = assembly.Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        if (buffer.ToArray().AsSpan().IndexOf("pages/manifest.json"u8) < 0)
+        {
+            problems.Add("the handler assembly does not embed the pages bundle (pages/manifest.json)");
         }
     }
 
