@@ -13,6 +13,16 @@ async function answerIntake(page, { yes = [], severity = 'Mild', scars = ['Rolli
   await page.getByLabel(/^Type 3:/).check();
 }
 
+/** From the first step to the screening's outcome, for a treatment at Soho. */
+async function screen(page, answers) {
+  await page.goto(`${app()}/book`);
+  await page.getByLabel(/Microneedling for acne scars/).check();
+  await page.getByLabel(/Clearskin Soho/).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await answerIntake(page, answers);
+  await page.getByRole('button', { name: 'See my result' }).click();
+}
+
 async function chooseFirstTime(page) {
   await page.getByRole('group', { name: /^Free times on/ }).getByRole('radio').first().check();
 }
@@ -86,12 +96,7 @@ test('an eligible patient books a three-session series, gets the calendar and re
 
 test('a patient who cannot be treated now is told why and when to come back', async ({ page }) => {
   const guard = watch(page);
-  await page.goto(`${app()}/book`);
-  await page.getByLabel(/Microneedling for acne scars/).check();
-  await page.getByLabel(/Clearskin Soho/).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await answerIntake(page, { yes: ['active acne breakout'] });
-  await page.getByRole('button', { name: 'See my result' }).click();
+  await screen(page, { yes: ['active acne breakout'] });
 
   await expect(page.getByRole('heading', { name: 'We can’t treat you just yet' })).toBeFocused();
   await expect(page.getByText(/You have an active breakout/)).toBeVisible();
@@ -105,12 +110,7 @@ test('a patient who cannot be treated now is told why and when to come back', as
 
 test('a patient who needs a consultation first books one', async ({ page }) => {
   const guard = watch(page);
-  await page.goto(`${app()}/book`);
-  await page.getByLabel(/Microneedling for acne scars/).check();
-  await page.getByLabel(/Clearskin Soho/).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await answerIntake(page, { yes: ['scar easily'] });
-  await page.getByRole('button', { name: 'See my result' }).click();
+  await screen(page, { yes: ['scar easily'] });
 
   await expect(page.getByRole('heading', { name: 'A practitioner would like to see you first' })).toBeFocused();
   await expect(page.getByText('Because you tend to scar easily, a practitioner needs to see you before any treatment.')).toBeVisible();

@@ -11,26 +11,32 @@ test('a patient moves one session inside the spacing window and cancels another'
   await expect(page.getByText('Booked', { exact: true })).toHaveCount(3);
   await step(page, 'manage-1-booking');
 
+  // Sessions four weeks apart leave the middle one a single day to move within.
   await page.getByRole('button', { name: 'Move: Session 2' }).click();
+  await expect(page.getByText(/To keep your sessions 4 to 6 weeks apart, this one can only move to another time on/)).toBeVisible();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+
+  await page.getByRole('button', { name: 'Move: Session 3' }).click();
   await expect(page.getByText(/Choose a new time between/)).toBeVisible();
   const times = page.getByRole('group', { name: /^Free times on/ }).getByRole('radio');
+  await page.getByRole('group', { name: 'Choose a day' }).getByRole('radio').nth(3).check();
   await times.nth(1).check();
   const [, start] = (await times.nth(1).getAttribute('value')).split('@');
   await step(page, 'manage-2-reschedule');
   await page.getByRole('button', { name: 'Move to this time' }).click();
-  await expect(page.getByRole('status')).toContainText(`Session 2 is now on`);
+  await expect(page.getByRole('status')).toContainText('Session 3 is now on');
 
   const moved = (await api(`/api/bookings/${booking.bookingId}`, { headers: { 'X-Manage-Token': booking.manageToken } })).body;
-  expect(moved.sessions[1].start).toBe(start);
+  expect(moved.sessions[2].start).toBe(start);
   const day = (iso) => Date.parse(iso.slice(0, 10));
   const weeks = (a, b) => (day(b) - day(a)) / (7 * 86_400_000);
-  expect(weeks(moved.sessions[0].start, moved.sessions[1].start)).toBeGreaterThanOrEqual(4);
   expect(weeks(moved.sessions[1].start, moved.sessions[2].start)).toBeGreaterThanOrEqual(4);
+  expect(weeks(moved.sessions[1].start, moved.sessions[2].start)).toBeLessThanOrEqual(6);
 
-  await page.getByRole('button', { name: 'Cancel: Session 3' }).click();
-  await expect(page.getByText(/Cancel session 3 on/)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel: Session 2' }).click();
+  await expect(page.getByText(/Cancel session 2 on/)).toBeVisible();
   await page.getByRole('button', { name: 'Yes, cancel' }).click();
-  await expect(page.getByRole('status')).toContainText('Session 3 is cancelled.');
+  await expect(page.getByRole('status')).toContainText('Session 2 is cancelled.');
   await expect(page.getByText('Cancelled', { exact: true })).toHaveCount(1);
   await step(page, 'manage-3-cancelled');
 

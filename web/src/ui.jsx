@@ -87,7 +87,8 @@ export function SlotPicker({ name, slots, zone, value, onChange, day, onDay, sho
       <Choice name={`${name}-day`} legend={t('time.chooseDay')} value={chosenDay} onChange={onDay} required={false} layout="days"
         options={days.map((d) => {
           const n = slots.filter((s) => clinicDate(s.start) === d).length;
-          return { value: d, label: shortDayLabel(d), aside: n === 1 ? t('time.oneTime') : t('time.times', { n }) };
+          const [weekday, ...date] = shortDayLabel(d).replace(',', '').split(' ');
+          return { value: d, label: <><span class="day-name">{weekday}</span> {date.join(' ')}</>, aside: n === 1 ? t('time.oneTime') : t('time.times', { n }) };
         })} />
       {chosenDay && (
         <fieldset class="choice times">

@@ -47,27 +47,20 @@ public static class RescheduleAvailability
             return Problems.Validation(v.Errors);
         }
 
-        var token = http.Headers.TryGetValue(BookingEndpoints.ManageTokenHeader, out var header) ? header.ToString() : null;
-        var (booking, problem) = await bookings.AuthorizedAsync(bookingId, token, ct).ConfigureAwait(false);
+        var (booking, session, problem) = await bookings.ActiveSessionAsync(bookingId, number, BookingEndpoints.Token(http, allowQuery: false), ct).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
         }
 
-        var session = booking!.Session(number);
-        if (session is null || session.Status != SessionStatus.Booked)
-        {
-            return Problems.Of(StatusCodes.Status404NotFound, "session-not-found", $"This booking has no active session {number}.");
-        }
-
         var now = clock.GetUtcNow().ToInstant();
-        var cutoff = BookingRules.CanReschedule(session.Start.ToInstant(), now, clinic.Booking);
+        var cutoff = BookingRules.CanReschedule(session!.Start.ToInstant(), now, clinic.Booking);
         if (!cutoff.IsAllowed)
         {
             return Problems.Rules(StatusCodes.Status422UnprocessableEntity, cutoff);
         }
 
-        var service = clinic.FindService(booking.Header.ServiceId)!;
+        var service = clinic.FindService(booking!.Header.ServiceId)!;
         var (earliest, latest) = Window(clinic, service, booking.Sessions, number, now);
         var rangeStart = Max(first ?? earliest, earliest);
         var rangeEnd = Min(last ?? rangeStart.PlusDays(DefaultDays - 1), Min(latest, rangeStart.PlusDays(AvailabilityCalculator.MaxRangeDays - 1)));
