@@ -62,9 +62,15 @@ using (var zip = ZipFile.OpenRead(zipPath))
         foreach (var binding in function.RootElement.GetProperty("bindings").EnumerateArray())
         {
             kinds.Add(binding.GetProperty("type").GetString() ?? "");
-            if (binding.TryGetProperty("route", out var route))
+            var route = binding.TryGetProperty("route", out var r) ? (r.GetString() ?? "").Trim('/') : "";
+            if (route.Length > 0)
             {
-                routes.Add(route.GetString() ?? "");
+                routes.Add(route);
+            }
+
+            if (route.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || route.StartsWith("runtime", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{name}: the Functions host refuses routes beginning with admin or runtime ({route})");
             }
         }
     }

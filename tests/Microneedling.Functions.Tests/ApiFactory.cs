@@ -1,14 +1,20 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microneedling.Functions.Tests.Contract;
 using Microneedling.Testing;
 
 namespace Microneedling.Functions.Tests;
 
-/// <summary>The real app on a real Azurite (its own tables), with the clock at Saturday 21 November 2026, noon UTC.</summary>
+/// <summary>
+/// The real app on a real Azurite (its own tables), with the clock at Saturday 21 November 2026, noon
+/// UTC. Every exchange of its client is checked against the served OpenAPI document.
+/// </summary>
 public sealed class ApiFactory : IDisposable
 {
     public const string AdminKey = "local-development-admin-key";
+    private static readonly Lock ContractLock = new();
+    private static ApiContract? _contract;
     private readonly HandlerFactory _factory;
 
     public ApiFactory(AzuriteFixture azurite, int publicWritesPerMinute = 10_000, IReadOnlyDictionary<string, string?>? extra = null, bool underFunctionsHost = false)
@@ -28,7 +34,7 @@ public sealed class ApiFactory : IDisposable
 
         _factory = underFunctionsHost ? HandlerFactory.UnderFunctionsHost(settings) : HandlerFactory.Standalone(settings);
         _factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
-        Client = _factory.CreateClient();
+        Client = _factory.CreateDefaultClient(new Uri("http://localhost"), new ContractCheckingHandler(Contract));
     }
 
     public HttpClient Client { get; }
@@ -38,6 +44,21 @@ public sealed class ApiFactory : IDisposable
     public IServiceProvider Services => _factory.Services;
 
     public IReadOnlyCollection<string> Logs => _factory.Logs.Lines;
+
+    /// <summary>The document as the app serves it, read once per test run.</summary>
+    private ApiContract Contract()
+    {
+        lock (ContractLock)
+        {
+            if (_contract is null)
+            {
+                using var raw = _factory.Server.CreateClient();
+                _contract = new ApiContract(raw.GetStringAsync(new Uri("/api/openapi.json", UriKind.Relative)).GetAwaiter().GetResult());
+            }
+
+            return _contract;
+        }
+    }
 
     public static JsonObject EligibleIntake(string severity = "moderate") => new()
     {

@@ -51,13 +51,13 @@ public sealed class FunctionManifestTests : IDisposable
     }
 
     [Fact]
-    public void Admin_functions_need_a_function_key_and_public_ones_do_not()
+    public void Staff_functions_need_a_function_key_and_public_ones_do_not()
     {
         var http = Manifest().Select(f => f.FunctionJson["bindings"]![0]!).Where(b => (string?)b["type"] == "httpTrigger").ToList();
 
-        Assert.Contains(http, b => ((string?)b["route"])!.StartsWith("api/admin/", StringComparison.Ordinal));
+        Assert.Contains(http, b => ((string?)b["route"])!.StartsWith("api/staff/", StringComparison.Ordinal));
         Assert.All(http, b => Assert.Equal(
-            ((string?)b["route"])!.StartsWith("api/admin/", StringComparison.Ordinal) ? "function" : "anonymous",
+            ((string?)b["route"])!.StartsWith("api/staff/", StringComparison.Ordinal) ? "function" : "anonymous",
             (string?)b["authLevel"]));
     }
 
@@ -129,6 +129,13 @@ public sealed class FunctionManifestTests : IDisposable
             }
 
             Assert.Equal(manifest.Count, Directory.GetDirectories(root).Length);
+            var routes = Directory.GetDirectories(root)
+                .Select(d => JsonNode.Parse(File.ReadAllText(Path.Combine(d, "function.json")))!["bindings"]![0]!["route"])
+                .OfType<JsonNode>().Select(r => r.GetValue<string>()).ToList();
+            Assert.NotEmpty(routes);
+            Assert.All(routes, r => Assert.False(
+                r.Trim('/').StartsWith("admin", StringComparison.OrdinalIgnoreCase) || r.Trim('/').StartsWith("runtime", StringComparison.OrdinalIgnoreCase),
+                $"The Functions host refuses route '{r}'."));
         }
         finally
         {
@@ -138,10 +145,11 @@ public sealed class FunctionManifestTests : IDisposable
 
     [Theory]
     [InlineData("/api/unnamed", null, "no name")]
-    [InlineData("/admin/tools", "Tools", "keeps for itself")]
-    [InlineData("/Runtime/x", "Runtime", "keeps for itself")]
     [InlineData("/files/{*path}", "Files", "catch-all")]
     [InlineData("/api/bad", "1bad", "not a valid function name")]
+    [InlineData("/admin/things", "Things", "refuses routes beginning with admin")]
+    [InlineData("/Runtime", "Runtime", "refuses routes beginning with admin or runtime")]
+    [InlineData("/administer", "Administer", "refuses routes")]
     public void Endpoints_that_cannot_be_functions_are_refused(string pattern, string? name, string expected)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -42,7 +42,7 @@ public sealed class OpenApiLintTests(AzuriteFixture azurite) : IDisposable
         var paths = document["paths"]!;
 
         Assert.Equal("manageToken", paths["/api/bookings/{bookingId}"]!["get"]!["security"]![0]!.AsObject().Single().Key);
-        Assert.Equal("functionKey", paths["/api/admin/bookings"]!["get"]!["security"]![0]!.AsObject().Single().Key);
+        Assert.Equal("functionKey", paths["/api/staff/bookings"]!["get"]!["security"]![0]!.AsObject().Single().Key);
         Assert.Empty(paths["/api/bookings"]!["post"]!["security"]![0]!.AsObject());
         Assert.NotNull(paths["/api/bookings"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]);
         Assert.True(paths["/api/bookings"]!["post"]!["responses"]!.AsObject().ContainsKey("409"));

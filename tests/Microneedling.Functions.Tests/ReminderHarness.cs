@@ -78,7 +78,7 @@ public sealed class ReminderHarness : IAsyncDisposable
 
     public async Task<JsonArray> EmailLogAsync(string bookingId)
     {
-        using var response = await Api.GetAsync($"/api/admin/bookings/{bookingId}/emails");
+        using var response = await Api.GetAsync($"/api/staff/bookings/{bookingId}/emails");
         return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
     }
 

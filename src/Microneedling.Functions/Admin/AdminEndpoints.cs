@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
 using Microneedling.Functions.FunctionMetadata;
@@ -6,9 +7,12 @@ namespace Microneedling.Functions.Admin;
 
 public static class AdminEndpoints
 {
-    /// <summary>The admin route group: function-level key under the host, the same key check standalone.</summary>
+    /// <summary>
+    /// The staff route group: function-level key under the host, the same key check standalone. Not
+    /// under /api/admin: the Functions host reserves routes beginning with "admin" or "runtime".
+    /// </summary>
     public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/admin").WithTags("Admin")
+        app.MapGroup("/api/staff").WithTags("Staff")
             .WithMetadata(new FunctionAuthLevelMetadata(FunctionAuthLevel.Function))
             .AddEndpointFilter<AdminKeyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -16,30 +20,33 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapAdminGroup();
-        admin.MapGet("/bookings", (string? date, string? practitionerId, AdminService service, CancellationToken ct) => service.DayAsync(date, practitionerId, ct))
-            .WithName("AdminBookingsOfDay")
+        admin.MapGet("/bookings", Day)
+            .WithName("StaffBookingsOfDay")
             .WithSummary("Sessions on one clinic day, for all practitioners or one.")
             .Produces<List<AdminSessionView>>()
             .ProducesValidationProblem();
         admin.MapPost("/bookings/{bookingId}/sessions/{number:int}/attendance", Attendance)
-            .WithName("AdminRecordAttendance")
+            .WithName("StaffRecordAttendance")
             .WithSummary("Marks a session attended or a no-show.")
-            .Accepts<AttendanceRequest>("application/json")
+            .AcceptsJsonBody<AttendanceRequest>()
             .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/bookings/{bookingId}/cancel", Cancel)
-            .WithName("AdminCancelBooking")
+            .WithName("StaffCancelBooking")
             .WithSummary("Cancels sessions on the clinic's side (no cut-off applies).")
-            .Accepts<CancelRequest>("application/json")
+            .AcceptsJsonBody<CancelRequest>()
             .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/intakes/{intakeId}/clear", (string intakeId, AdminService service, CancellationToken ct) => service.ClearIntakeAsync(intakeId, ct))
-            .WithName("AdminClearIntake")
+            .WithName("StaffClearIntake")
             .WithSummary("Records that a practitioner has seen a patient whose intake needed a consultation: treatment may be booked.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    internal static Task<IResult> Day([Required, DataType(DataType.Date)] string? date, string? practitionerId, AdminService service, CancellationToken ct) =>
+        service.DayAsync(date, practitionerId, ct);
 
     internal static async Task<IResult> Attendance(string bookingId, int number, HttpRequest http, AdminService service, CancellationToken ct)
     {

@@ -11,7 +11,16 @@ using NodaTime.Extensions;
 
 namespace Microneedling.Functions.Admin;
 
-public sealed record AdminSessionView(string BookingId, int SessionNumber, string PractitionerId, string ServiceId, string LocationId, string Start, string End, string Status, string PatientName);
+public sealed record AdminSessionView(
+    string BookingId,
+    int SessionNumber,
+    string PractitionerId,
+    string ServiceId,
+    string LocationId,
+    [property: System.ComponentModel.DataAnnotations.DataType(System.ComponentModel.DataAnnotations.DataType.DateTime)] string Start,
+    [property: System.ComponentModel.DataAnnotations.DataType(System.ComponentModel.DataAnnotations.DataType.DateTime)] string End,
+    string Status,
+    string PatientName);
 
 /// <summary>What clinic staff do: see a day, record attendance, cancel for the clinic, clear an intake after a consultation.</summary>
 public sealed class AdminService(Clinic clinic, ClinicTables tables, BookingRepository bookings, ScheduleRepository schedule, IntakeRepository intakes, BookingService bookingService, TimeProvider clock)

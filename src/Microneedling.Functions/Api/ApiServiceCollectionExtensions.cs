@@ -66,6 +66,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<BookingService>();
         services.AddSingleton<BookingCalendarService>();
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<IntakeTokens>();
         services.AddSingleton<AvailabilityService>();
         services.AddSingleton<AdminService>();
         services.AddTimerFunction<BookingRecoveryTimer>("BookingRecovery", "BookingRecoverySchedule", "30 */2 * * * *");
@@ -81,14 +82,15 @@ public static class ApiServiceCollectionExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.AddProblemDetails();
-        services.AddOpenApi(o => o.Describe());
+        services.AddOpenApi(o => o.Describe().DescribeSchemas());
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
         services.AddCors(o => o.AddDefaultPolicy(p => p
             .WithOrigins([.. api.CorsOrigins])
             .WithMethods("GET", "POST")
-            .WithHeaders("Content-Type", BookingEndpoints.IdempotencyKeyHeader, BookingEndpoints.ManageTokenHeader)
+            .WithHeaders("Content-Type", BookingEndpoints.IdempotencyKeyHeader, BookingEndpoints.ManageTokenHeader, IntakeEndpoints.IntakeTokenHeader)
             .WithExposedHeaders("Location", "Retry-After")));
         services.AddRateLimiter(o =>
         {

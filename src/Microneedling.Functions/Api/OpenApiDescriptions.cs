@@ -8,6 +8,9 @@ namespace Microneedling.Functions.Api;
 /// <summary>Marks an endpoint that needs the booking's manage token (X-Manage-Token).</summary>
 public sealed class ManageTokenRequiredMetadata;
 
+/// <summary>Marks an endpoint that needs the intake's token (X-Intake-Token).</summary>
+public sealed class IntakeTokenRequiredMetadata;
+
 /// <summary>
 /// What the generated OpenAPI document cannot know by itself: how each operation is secured, what
 /// the tags mean, and example request bodies.
@@ -16,6 +19,7 @@ public static class OpenApiDescriptions
 {
     public const string FunctionKey = "functionKey";
     public const string ManageToken = "manageToken";
+    public const string IntakeToken = "intakeToken";
 
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
@@ -24,7 +28,7 @@ public static class OpenApiDescriptions
         ["Intake"] = "Screening before treatment: contraindications, scar type and severity.",
         ["Availability"] = "Free start times, in the clinic's time zone.",
         ["Bookings"] = "Booking, reading, moving and cancelling sessions; changes need the manage token.",
-        ["Admin"] = "Clinic staff operations; need the function key.",
+        ["Staff"] = "Clinic staff operations; need the function key.",
     };
 
     private static readonly Dictionary<string, JsonNode> RequestExamples = new()
@@ -41,7 +45,7 @@ public static class OpenApiDescriptions
             """)!,
         ["RescheduleSession"] = JsonNode.Parse("""{"start":"2027-01-06T10:30:00Z"}""")!,
         ["CancelBooking"] = JsonNode.Parse("""{"sessionNumbers":[2]}""")!,
-        ["AdminRecordAttendance"] = JsonNode.Parse("""{"status":"attended"}""")!,
+        ["StaffRecordAttendance"] = JsonNode.Parse("""{"status":"attended"}""")!,
     };
 
     public static OpenApiOptions Describe(this OpenApiOptions options)
@@ -58,6 +62,7 @@ public static class OpenApiDescriptions
             {
                 [FunctionKey] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "x-functions-key", Description = "The function key (also accepted as ?code=)." },
                 [ManageToken] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Manage-Token", Description = "The booking's manage token, returned once when it was created and sent in the patient's email." },
+                [IntakeToken] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Intake-Token", Description = "The intake's token, returned once when the intake was submitted." },
             };
             document.Tags = new HashSet<OpenApiTag>(TagDescriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
             return Task.CompletedTask;
@@ -67,6 +72,7 @@ public static class OpenApiDescriptions
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             var scheme = metadata.OfType<FunctionAuthLevelMetadata>().Any(m => m.Level != FunctionAuthLevel.Anonymous) ? FunctionKey
                 : metadata.OfType<ManageTokenRequiredMetadata>().Any() ? ManageToken
+                : metadata.OfType<IntakeTokenRequiredMetadata>().Any() ? IntakeToken
                 : null;
             operation.Security = scheme is null
                 ? [new OpenApiSecurityRequirement()]

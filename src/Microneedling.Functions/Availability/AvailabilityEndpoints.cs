@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microneedling.Functions.Api;
 
 namespace Microneedling.Functions.Availability;
@@ -11,12 +12,20 @@ public static class AvailabilityEndpoints
             .WithName("Availability")
             .WithSummary("Free start times for a service at a location (optionally one practitioner) between two dates, in the clinic's time zone.")
             .Produces<AvailabilityView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesValidationProblem();
         return app;
     }
 
-    internal static Task<IResult> Find(string? serviceId, string? locationId, string? practitionerId, string? from, string? to, string? displayTimeZone,
-        AvailabilityService availability, CancellationToken ct) =>
+    // Nullable so that a missing parameter is listed with the others as a validation problem;
+    // [Required] tells the OpenAPI document.
+    internal static Task<IResult> Find(
+        [Required] string? serviceId,
+        [Required] string? locationId,
+        string? practitionerId,
+        [Required, DataType(DataType.Date)] string? from,
+        [Required, DataType(DataType.Date)] string? to,
+        string? displayTimeZone,
+        AvailabilityService availability,
+        CancellationToken ct) =>
         availability.FindAsync(serviceId, locationId, practitionerId, from, to, displayTimeZone, ct);
 }

@@ -13,53 +13,43 @@ public static class BookingEndpoints
         bookings.MapPost("", CreateBooking)
             .WithName("CreateBooking")
             .WithSummary("Books one session, or a whole series inside the spacing window. Send an Idempotency-Key to retry safely.")
-            .Accepts<CreateBookingRequest>("application/json")
+            .AcceptsJsonBody<CreateBookingRequest>()
             .Produces<BookingView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
+            .RequirePublicWriteLimit();
         bookings.MapGet("/{bookingId}", GetBooking)
             .WithName("GetBooking")
-            .WithMetadata(new ManageTokenRequiredMetadata())
+            .RequireManageToken()
             .WithSummary("A booking, for the holder of its manage token (X-Manage-Token).")
-            .Produces<BookingView>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<BookingView>();
         bookings.MapPost("/{bookingId}/sessions/{number:int}/reschedule", Reschedule)
             .WithName("RescheduleSession")
-            .WithMetadata(new ManageTokenRequiredMetadata())
+            .RequireManageToken()
             .WithSummary("Moves one session to another offered time (manage token required).")
-            .Accepts<RescheduleRequest>("application/json")
+            .AcceptsJsonBody<RescheduleRequest>()
             .Produces<BookingView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
+            .RequirePublicWriteLimit();
         bookings.MapPost("/{bookingId}/cancel", Cancel)
             .WithName("CancelBooking")
-            .WithMetadata(new ManageTokenRequiredMetadata())
+            .RequireManageToken()
             .WithSummary("Cancels some or all sessions (manage token required).")
-            .Accepts<CancelRequest>("application/json")
+            .AcceptsJsonBody<CancelRequest>()
             .Produces<BookingView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
+            .RequirePublicWriteLimit();
         bookings.MapGet("/{bookingId}/calendar", Calendar)
             .WithName("BookingCalendar")
-            .WithMetadata(new ManageTokenRequiredMetadata())
+            .RequireManageToken()
             .WithSummary("The booking's sessions as an iCalendar file (manage token in X-Manage-Token or ?token=).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
         bookings.MapGet("/{bookingId}/plan-calendar", PlanCalendar)
             .WithName("PlanCalendar")
-            .WithMetadata(new ManageTokenRequiredMetadata())
+            .RequireManageToken()
             .WithSummary("The whole treatment plan: booked sessions, the rest with their windows, and maintenance (manage token required).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
         return app;
     }
 

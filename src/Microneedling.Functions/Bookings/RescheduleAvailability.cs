@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microneedling.Domain.Availability;
 using Microneedling.Domain.Bookings;
 using Microneedling.Domain.Clinics;
@@ -10,7 +11,14 @@ using NodaTime.Extensions;
 namespace Microneedling.Functions.Bookings;
 
 /// <summary>The dates a session may move to (spacing window, notice, horizon) and the free times in them.</summary>
-public sealed record RescheduleAvailabilityView(string TimeZone, int SessionNumber, string Earliest, string Latest, string From, string To, IReadOnlyList<SlotView> Slots);
+public sealed record RescheduleAvailabilityView(
+    string TimeZone,
+    int SessionNumber,
+    [property: DataType(DataType.Date)] string Earliest,
+    [property: DataType(DataType.Date)] string Latest,
+    [property: DataType(DataType.Date)] string From,
+    [property: DataType(DataType.Date)] string To,
+    IReadOnlyList<SlotView> Slots);
 
 /// <summary>
 /// Free times for moving one session of a booking: only times the reschedule itself would accept,
@@ -26,17 +34,15 @@ public static class RescheduleAvailability
         app.MapGroup("/api/bookings").WithTags("Bookings")
             .MapGet("/{bookingId}/sessions/{number:int}/availability", Find)
             .WithName("RescheduleAvailability")
-            .WithMetadata(new ManageTokenRequiredMetadata())
+            .RequireManageToken()
             .WithSummary("Times one session can move to: inside the spacing window around its neighbours, the notice and the horizon; refused past the reschedule cut-off (manage token required).")
             .Produces<RescheduleAvailabilityView>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
-    internal static async Task<IResult> Find(string bookingId, int number, string? from, string? to, HttpRequest http, Clinic clinic,
+    internal static async Task<IResult> Find(string bookingId, int number, [DataType(DataType.Date)] string? from, [DataType(DataType.Date)] string? to, HttpRequest http, Clinic clinic,
         BookingService bookings, AvailabilityService availability, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation();

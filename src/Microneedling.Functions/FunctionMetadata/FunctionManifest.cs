@@ -14,8 +14,9 @@ namespace Microneedling.Functions.FunctionMetadata;
 /// </summary>
 public static partial class FunctionManifest
 {
-    /// <summary>Route beginnings the Functions host keeps for itself: a function whose route starts with one is not loaded.</summary>
-    public static readonly IReadOnlyList<string> ReservedRoutes = ["admin", "runtime"];
+    /// <summary>Route starts the Functions host keeps for itself: a function routed there is refused and never loads.</summary>
+    public static readonly IReadOnlyList<string> ReservedRouteStarts = ["admin", "runtime"];
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static IReadOnlyList<FunctionDefinition> Build(IEnumerable<EndpointDataSource> dataSources, IEnumerable<TimerDefinition> timers)
@@ -55,9 +56,9 @@ public static partial class FunctionManifest
     private static FunctionDefinition ForHttp(RouteEndpoint endpoint)
     {
         var pattern = endpoint.RoutePattern.RawText?.TrimStart('/') ?? string.Empty;
-        if (pattern.TrimEnd('/').Length == 0 || ReservedRoutes.Any(r => pattern.StartsWith(r, StringComparison.OrdinalIgnoreCase)))
+        if (pattern.TrimEnd('/').Length == 0)
         {
-            throw new InvalidOperationException($"Endpoint '{endpoint.DisplayName}' has the route '/{pattern}', which the Functions host keeps for itself (empty, or beginning with {string.Join(" or ", ReservedRoutes)}).");
+            throw new InvalidOperationException($"Endpoint '{endpoint.DisplayName}' has an empty route: the Functions host serves its own page there.");
         }
 
         if (endpoint.RoutePattern.Parameters.Any(p => p.IsCatchAll))
@@ -71,6 +72,11 @@ public static partial class FunctionManifest
             ?? throw new InvalidOperationException($"Endpoint '{pattern}' accepts any method: give it explicit methods.");
         var level = endpoint.Metadata.GetMetadata<FunctionAuthLevelMetadata>()?.Level ?? FunctionAuthLevel.Anonymous;
 
+        if (IsReserved(pattern))
+        {
+            throw new InvalidOperationException($"Endpoint '{name}' has route '{pattern}': the Functions host refuses routes beginning with {string.Join(" or ", ReservedRouteStarts)}.");
+        }
+
         var trigger = new JsonObject
         {
             ["type"] = "httpTrigger",
@@ -82,6 +88,14 @@ public static partial class FunctionManifest
         };
         var output = new JsonObject { ["type"] = "http", ["direction"] = "out", ["name"] = "res" };
         return new FunctionDefinition(CheckedName(name), new JsonObject { ["bindings"] = new JsonArray(trigger, output) });
+    }
+
+    /// <summary>The host's own test: the route with slashes trimmed, compared case-insensitively.</summary>
+    public static bool IsReserved(string route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var trimmed = route.Trim('/');
+        return ReservedRouteStarts.Any(r => trimmed.StartsWith(r, StringComparison.OrdinalIgnoreCase));
     }
 
     private static FunctionDefinition ForTimer(TimerDefinition timer)

@@ -4,19 +4,27 @@ namespace Microneedling.Functions.Intakes;
 
 public static class IntakeEndpoints
 {
+    public const string IntakeTokenHeader = "X-Intake-Token";
+
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api").WithTags("Intake")
-            .MapPost("/intakes", Submit)
+        var intakes = app.MapGroup("/api/intakes").WithTags("Intake");
+        intakes.MapPost("", Submit)
             .WithName("SubmitIntake")
             .WithSummary("Screens intake answers: eligible (with a proposed plan and price), consult, or not eligible now (with reasons and when to ask again).")
-            .Accepts<IntakeRequest>("application/json")
+            .AcceptsJsonBody<IntakeRequest>()
             .Produces<IntakeView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
+            .RequirePublicWriteLimit();
+        intakes.MapGet("/{intakeId}", Read)
+            .WithName("GetIntake")
+            .RequireIntakeToken()
+            .WithSummary("The screening outcome on record (outcome, finding codes, when to ask again), for the holder of the intake token returned when it was submitted. The answers themselves are never kept.")
+            .Produces<IntakeRecordView>();
         return app;
     }
+
+    internal static Task<IResult> Read(string intakeId, HttpRequest http, IntakeService intakes, CancellationToken ct) =>
+        intakes.ReadAsync(intakeId, http.Headers.TryGetValue(IntakeTokenHeader, out var token) ? token.ToString() : null, ct);
 
     internal static async Task<IResult> Submit(HttpRequest http, IntakeService intakes, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ using NodaTime.Extensions;
 namespace Microneedling.Functions.Intakes;
 
 /// <summary>Screens an intake, keeps only the outcome and its codes, and proposes a plan when eligible.</summary>
-public sealed partial class IntakeService(Clinic clinic, ClinicTables tables, IntakeRepository intakes, TimeProvider clock, ILogger<IntakeService> logger)
+public sealed partial class IntakeService(Clinic clinic, ClinicTables tables, IntakeRepository intakes, IntakeTokens tokens, TimeProvider clock, ILogger<IntakeService> logger)
 {
     public async Task<IResult> SubmitAsync(IntakeRequest request, CancellationToken ct)
     {
@@ -89,8 +89,31 @@ public sealed partial class IntakeService(Clinic clinic, ClinicTables tables, In
 
         var view = new IntakeView(intakeId, result.Outcome,
             [.. result.Findings.Select(f => new FindingView(f.Code, f.Effect, f.PatientMessage, f.AskAgainOn is { } a ? ClinicTime.Format(a) : null))],
-            result.AskAgainOn is { } ask ? ClinicTime.Format(ask) : null, plan);
+            result.AskAgainOn is { } ask ? ClinicTime.Format(ask) : null, plan, tokens.Issue(intakeId));
         return TypedResults.Created($"/api/intakes/{intakeId}", view);
+    }
+
+    /// <summary>The outcome on record, for the holder of the intake's token; an unknown intake and a wrong token answer alike.</summary>
+    public async Task<IResult> ReadAsync(string intakeId, string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return Problems.Of(StatusCodes.Status401Unauthorized, "intake-token-missing", "Send the intake's token in the X-Intake-Token header.");
+        }
+
+        var intake = tokens.Matches(intakeId, token) ? await intakes.GetAsync(intakeId, ct).ConfigureAwait(false) : null;
+        if (intake is null)
+        {
+            return Problems.Of(StatusCodes.Status404NotFound, "intake-not-found", "No intake matches this id and token.");
+        }
+
+        return TypedResults.Ok(new IntakeRecordView(
+            intakeId,
+            intake.Outcome,
+            intake.FindingCodes.Length == 0 ? [] : intake.FindingCodes.Split(','),
+            intake.AskAgainOn is { } ask ? ClinicTime.Format(ask.ToInstant().InZone(clinic.TimeZone).Date) : null,
+            intake.ClearedByPractitioner,
+            ClinicTime.Format(clinic, intake.CreatedAt.ToInstant())));
     }
 
     private static PlanView? View(Service service, TreatmentPlan? plan) => plan is null ? null : new PlanView(

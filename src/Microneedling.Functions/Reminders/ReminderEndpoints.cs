@@ -20,7 +20,7 @@ public static class ReminderEndpoints
             .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
         app.MapAdminGroup()
             .MapGet("/bookings/{bookingId}/emails", Emails)
-            .WithName("AdminBookingEmails")
+            .WithName("StaffBookingEmails")
             .WithSummary("What became of each email of a booking: sent (with its ACS operation id), skipped and why, or failed.")
             .Produces<List<EmailRecordView>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
