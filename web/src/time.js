@@ -2,10 +2,8 @@
 // own date and time are the text itself; the patient's zone is computed from the instant.
 import { locale } from './text.js';
 
-/** The instant of an API date-time. Accepts a bare hour offset ("+01") as well as "+01:00". */
-export function instant(iso) {
-  return new Date(iso.replace(/([+-]\d\d)$/, '$1:00'));
-}
+/** The instant of an API date-time (RFC 3339). */
+export const instant = (iso) => new Date(iso);
 
 /** The clinic-local date (yyyy-MM-dd) and time (HH:mm) of an API date-time. */
 export const clinicDate = (iso) => iso.slice(0, 10);
