@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { snap, watch } from './helpers.mjs';
+import { book, snap, watch } from './helpers.mjs';
 
 test('a clinic embeds the booking journey on its own site with one element (cross-origin)', async ({ page }) => {
   const guard = watch(page);
@@ -32,6 +32,15 @@ test('a clinic embeds the booking journey on its own site with one element (cros
   await snap(page, 'embed-2-times');
 
   expect(calls).toEqual(expect.arrayContaining(['GET /assets/booking.js', 'GET /api/pages/settings', 'POST /api/intakes', 'GET /api/availability']));
+  guard.check();
+});
+
+test('a clinic serves its own manage page with the manage element', async ({ page }) => {
+  const guard = watch(page);
+  const booking = await book({ email: 'own-site@example.com' });
+  await page.goto(`${process.env.SITE_ORIGIN}/manage/${booking.bookingId}#token=${encodeURIComponent(booking.manageToken)}`);
+  await expect(page.locator('clinic-manage').getByText('Booked', { exact: true })).toHaveCount(1);
+  await expect(page.locator('clinic-manage').getByRole('button', { name: 'Move: Session 1' })).toBeVisible();
   guard.check();
 });
 

@@ -56,7 +56,10 @@ function site(port, appOrigin) {
     '/favicon.ico': ['image/svg+xml', () => readFileSync(join(here, 'site', 'logo.svg'))],
   };
   const server = createServer((req, res) => {
-    const file = files[new URL(req.url, 'http://x').pathname];
+    const path = new URL(req.url, 'http://x').pathname;
+    const file = path.startsWith('/manage/')
+      ? ['text/html', () => readFileSync(join(here, 'site', 'manage.html'), 'utf8').replaceAll('APP_ORIGIN', appOrigin)]
+      : files[path];
     if (!file) {
       res.writeHead(404).end();
       return;
