@@ -41,6 +41,12 @@ using (var zip = ZipFile.OpenRead(zipPath))
             problems.Add("host.json does not enable HTTP forwarding");
         }
 
+        if (!host.RootElement.TryGetProperty("extensions", out var extensions) || !extensions.TryGetProperty("http", out var http)
+            || !http.TryGetProperty("routePrefix", out var prefix) || prefix.GetString() != "")
+        {
+            problems.Add("host.json must set extensions.http.routePrefix to \"\": the function routes are whole paths (/book, /api/...)");
+        }
+
         if (host.RootElement.TryGetProperty("extensionBundle", out _))
         {
             problems.Add("host.json names an extension bundle; HTTP and timer triggers need none");
@@ -49,6 +55,7 @@ using (var zip = ZipFile.OpenRead(zipPath))
 
     var functions = entries.Keys.Where(k => k.Count(c => c == '/') == 1 && k.EndsWith("/function.json", StringComparison.Ordinal)).ToList();
     var kinds = new HashSet<string>();
+    var routes = new HashSet<string>();
     foreach (var name in functions)
     {
         using var function = JsonDocument.Parse(entries[name].Open());
@@ -56,10 +63,34 @@ using (var zip = ZipFile.OpenRead(zipPath))
         {
             kinds.Add(binding.GetProperty("type").GetString() ?? "");
             var route = binding.TryGetProperty("route", out var r) ? (r.GetString() ?? "").Trim('/') : "";
+            if (route.Length > 0)
+            {
+                routes.Add(route);
+            }
+
             if (route.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || route.StartsWith("runtime", StringComparison.OrdinalIgnoreCase))
             {
                 problems.Add($"{name}: the Functions host refuses routes beginning with admin or runtime ({route})");
             }
+        }
+    }
+
+    foreach (var page in new[] { "book", "manage/{bookingId}", "unsubscribe/{addressHash}/{token}", "assets/{file}" })
+    {
+        if (!routes.Contains(page))
+        {
+            problems.Add($"no function serves the page route {page}");
+        }
+    }
+
+    if (entries.TryGetValue("handler/Microneedling.Functions.dll", out var assembly))
+    {
+        using var stream = assembly.Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        if (buffer.ToArray().AsSpan().IndexOf("pages/manifest.json"u8) < 0)
+        {
+            problems.Add("the handler assembly does not embed the pages bundle (pages/manifest.json)");
         }
     }
 

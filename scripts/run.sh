@@ -23,6 +23,7 @@ export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devs
 export DOTNET_ENVIRONMENT=${DOTNET_ENVIRONMENT:-Development}
 export ASPNETCORE_ENVIRONMENT=$DOTNET_ENVIRONMENT
 export Email__Sender=Outbox Email__OutboxFolder="$PWD/.outbox"
+export Api__PublicUrl=${Api__PublicUrl:-$api_url/}
 dotnet build src/Microneedling.Functions -c Release -v quiet -nologo
 out=$PWD/src/Microneedling.Functions/bin/Release/net10.0
 dotnet "$out/Microneedling.Functions.dll" --urls "$api_url" --contentRoot "$out" &
@@ -30,5 +31,6 @@ app_pid=$!
 scripts/lib/wait-for-port.sh "${api_url##*:}" 60 "$app_pid"
 echo "Azurite Table Storage: http://127.0.0.1:$table_port/devstoreaccount1 (data in .azurite/)"
 echo "API: $api_url   health: $api_url/api/health   (Ctrl+C stops the API and Azurite)"
+echo "Booking page: $api_url/book   (emails link to $Api__PublicUrl)"
 echo "Emails: $PWD/.outbox/ (one .eml file per email; open them in any mail client)"
 wait "$app_pid"

@@ -5,6 +5,7 @@ using Microneedling.Email.Acs;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
 using Microneedling.Functions.Email;
+using Microneedling.Functions.Pages;
 using Microneedling.Functions.Reminders;
 using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
@@ -114,7 +115,8 @@ static ReminderSweep Sweep(Microneedling.Domain.Clinics.Clinic clinic, ClinicTab
 {
     var keys = Options.Create(new ManageTokenOptions { ManageTokenKey = Convert.ToBase64String(new byte[32]) });
     var optOuts = new OptOuts(tables, keys);
-    var emails = new ReminderEmails(clinic, EmailServiceCollectionExtensions.Branding(clinic), new ManageTokens(keys), optOuts, Options.Create(new ApiOptions()), TimeProvider.System);
+    var links = new PageLinks(clinic, Options.Create(new ApiOptions()));
+    var emails = new ReminderEmails(clinic, EmailServiceCollectionExtensions.Branding(clinic, links), new ManageTokens(keys), optOuts, links, TimeProvider.System);
     var sender = new AcsEmailSender(new AcsEmailClient(acs.ConnectionString), new SendPacer(new AcsPacingOptions { PerMinute = 0, PerHour = 0 }, TimeProvider.System));
     return new ReminderSweep(clinic, reminders, new BookingRepository(tables), new IntakeRepository(tables), emails, new ReminderScheduler(clinic, reminders), optOuts, sender, TimeProvider.System, NullLogger<ReminderSweep>.Instance);
 }

@@ -4,6 +4,7 @@ using Microneedling.Functions.Email;
 using Microneedling.Functions.FunctionMetadata;
 using Microneedling.Functions.Health;
 using Microneedling.Functions.Hosting;
+using Microneedling.Functions.Pages;
 using Microneedling.Functions.Data;
 using Microneedling.Functions.Timers;
 
@@ -15,12 +16,14 @@ builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddTimerFunctions();
 builder.AddClinicApi();
 builder.Services.AddEmail(builder.Configuration);
+builder.Services.AddPages();
 
 var app = builder.Build();
 app.MapCustomHandlerReadiness();
 app.MapTimerInvocations();
 app.MapHealthEndpoints();
 app.UseClinicApi();
+app.MapPages();
 
 if (FunctionManifestCommand.IsRequested(args))
 {

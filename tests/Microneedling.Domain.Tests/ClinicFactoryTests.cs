@@ -20,6 +20,26 @@ public class ClinicFactoryTests
         Assert.Equal(12, clinic.Plan.MaintenanceIntervalMonths);
     }
 
+    [Fact]
+    public void Branding_defaults_to_the_calm_teal_and_no_logo_and_links_to_this_apps_pages()
+    {
+        var settings = TestClinic.Settings();
+        settings.PublicBaseUrl = null;
+
+        var clinic = ClinicFactory.Create(settings).Clinic!;
+
+        Assert.Equal(ClinicBrand.Default, clinic.Brand);
+        Assert.Null(clinic.PublicBaseUrl);
+    }
+
+    [Theory]
+    [InlineData("#2f6f6a", 5.8)]
+    [InlineData("#767676", 4.5)]
+    [InlineData("#ffffff", 1.0)]
+    [InlineData("#000000", 21.0)]
+    public void Contrast_with_white_follows_wcag(string colour, double expected) =>
+        Assert.Equal(expected, ClinicBrand.ContrastWithWhite(colour), 1);
+
     public static TheoryData<string, Action<ClinicSettings>, string> Broken => new()
     {
         { "unknown zone", s => s.TimeZone = "Europe/Londn", "Clinic:TimeZone 'Europe/Londn' is not an IANA time zone id" },
@@ -28,6 +48,9 @@ public class ClinicFactoryTests
         { "bad sender", s => s.SenderEmail = "clinic at example", "Clinic:SenderEmail 'clinic at example' is not an email address" },
         { "bad currency", s => s.Currency = "pounds", "Clinic:Currency" },
         { "relative base url", s => s.PublicBaseUrl = "/book", "Clinic:PublicBaseUrl" },
+        { "relative logo", s => s.LogoUrl = "logo.png", "Clinic:LogoUrl must be an absolute http(s) URL" },
+        { "colour name", s => s.PrimaryColor = "teal", "Clinic:PrimaryColor 'teal' is not a colour as #rrggbb" },
+        { "pale colour", s => s.PrimaryColor = "#f4c430", "Clinic:PrimaryColor #f4c430 gives white button text a contrast of 1." },
         { "end before start", s => s.Practitioners[0].WeeklyHours[0].End = "08:00", "Clinic:Practitioners[0]:WeeklyHours[0]:End 08:00 is not after Start 09:00" },
         { "bad time", s => s.Practitioners[0].WeeklyHours[0].Start = "9am", "Clinic:Practitioners[0]:WeeklyHours[0]:Start '9am' is not a time of day as HH:mm" },
         { "unknown location", s => s.Practitioners[1].WeeklyHours[0].LocationId = "south", "Clinic:Practitioners[1]:WeeklyHours[0]:LocationId 'south'" },

@@ -32,7 +32,7 @@ public sealed class FunctionManifestTests : IDisposable
             var name = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IEndpointNameMetadata>()!.EndpointName;
             var trigger = functions[name].FunctionJson["bindings"]![0]!;
             Assert.Equal("httpTrigger", (string?)trigger["type"]);
-            Assert.Equal("/api/" + (string?)trigger["route"], endpoint.RoutePattern.RawText);
+            Assert.Equal("/" + (string?)trigger["route"], endpoint.RoutePattern.RawText);
             Assert.Equal(
                 endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()!.HttpMethods.Select(m => m.ToLowerInvariant()),
                 trigger["methods"]!.AsArray().Select(m => (string?)m));
@@ -45,7 +45,7 @@ public sealed class FunctionManifestTests : IDisposable
         var health = Manifest().Single(f => f.Name == "Health").FunctionJson;
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
-            {"bindings":[{"type":"httpTrigger","direction":"in","name":"req","authLevel":"anonymous","methods":["get"],"route":"health"},
+            {"bindings":[{"type":"httpTrigger","direction":"in","name":"req","authLevel":"anonymous","methods":["get"],"route":"api/health"},
                          {"type":"http","direction":"out","name":"res"}]}
             """), health), health.ToJsonString());
     }
@@ -55,10 +55,42 @@ public sealed class FunctionManifestTests : IDisposable
     {
         var http = Manifest().Select(f => f.FunctionJson["bindings"]![0]!).Where(b => (string?)b["type"] == "httpTrigger").ToList();
 
-        Assert.Contains(http, b => ((string?)b["route"])!.StartsWith("staff/", StringComparison.Ordinal));
+        Assert.Contains(http, b => ((string?)b["route"])!.StartsWith("api/staff/", StringComparison.Ordinal));
         Assert.All(http, b => Assert.Equal(
-            ((string?)b["route"])!.StartsWith("staff/", StringComparison.Ordinal) ? "function" : "anonymous",
+            ((string?)b["route"])!.StartsWith("api/staff/", StringComparison.Ordinal) ? "function" : "anonymous",
             (string?)b["authLevel"]));
+    }
+
+    [Theory]
+    [InlineData("BookPage", "book", "get")]
+    [InlineData("ManagePage", "manage/{bookingId}", "get")]
+    [InlineData("UnsubscribePage", "unsubscribe/{addressHash}/{token}", "get,post")]
+    [InlineData("PageAssets", "assets/{file}", "get")]
+    [InlineData("PageSettings", "api/pages/settings", "get")]
+    public void Pages_are_anonymous_functions_on_short_paths(string name, string route, string methods)
+    {
+        var trigger = Manifest().Single(f => f.Name == name).FunctionJson["bindings"]![0]!;
+
+        Assert.Equal(route, (string?)trigger["route"]);
+        Assert.Equal("anonymous", (string?)trigger["authLevel"]);
+        Assert.Equal(methods.Split(','), trigger["methods"]!.AsArray().Select(m => (string?)m));
+    }
+
+    [Fact]
+    public void Host_json_sets_an_empty_route_prefix_so_the_routes_are_the_paths()
+    {
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(Microneedling.Testing.RepositoryPaths.Root, "host.json")))!;
+
+        Assert.Equal(string.Empty, (string?)host["extensions"]!["http"]!["routePrefix"]);
+    }
+
+    [Fact]
+    public void Every_route_but_the_pages_keeps_the_api_prefix()
+    {
+        var routes = Manifest().Select(f => f.FunctionJson["bindings"]![0]!).Where(b => (string?)b["type"] == "httpTrigger").Select(b => (string)b["route"]!).ToList();
+
+        Assert.All(routes.Where(r => !r.StartsWith("api/", StringComparison.Ordinal)),
+            r => Assert.Matches("^(book|manage/{bookingId}|unsubscribe/{addressHash}/{token}|assets/{file})$", r));
     }
 
     [Fact]
@@ -113,11 +145,11 @@ public sealed class FunctionManifestTests : IDisposable
 
     [Theory]
     [InlineData("/api/unnamed", null, "no name")]
-    [InlineData("/outside", "Outside", "outside /api/")]
+    [InlineData("/files/{*path}", "Files", "catch-all")]
     [InlineData("/api/bad", "1bad", "not a valid function name")]
-    [InlineData("/api/admin/things", "Things", "refuses routes beginning with admin")]
-    [InlineData("/api/Runtime", "Runtime", "refuses routes beginning with admin or runtime")]
-    [InlineData("/api/administer", "Administer", "refuses routes")]
+    [InlineData("/admin/things", "Things", "refuses routes beginning with admin")]
+    [InlineData("/Runtime", "Runtime", "refuses routes beginning with admin or runtime")]
+    [InlineData("/administer", "Administer", "refuses routes")]
     public void Endpoints_that_cannot_be_functions_are_refused(string pattern, string? name, string expected)
     {
         var builder = WebApplication.CreateSlimBuilder();

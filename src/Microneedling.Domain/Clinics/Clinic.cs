@@ -11,7 +11,7 @@ public sealed record Clinic(
     string SenderName,
     DateTimeZone TimeZone,
     string Currency,
-    Uri PublicBaseUrl,
+    Uri? PublicBaseUrl,
     IReadOnlyList<Location> Locations,
     IReadOnlyList<Service> Services,
     IReadOnlyList<AddOn> AddOns,
@@ -21,6 +21,8 @@ public sealed record Clinic(
     ScreeningPolicy Screening,
     ReminderPolicy Reminders)
 {
+    public ClinicBrand Brand { get; init; } = ClinicBrand.Default;
+
     public Service? FindService(string id) => Services.FirstOrDefault(s => s.Id == id);
 
     public Location? FindLocation(string id) => Locations.FirstOrDefault(l => l.Id == id);

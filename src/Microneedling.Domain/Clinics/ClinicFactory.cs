@@ -8,7 +8,7 @@ using NodaTime.Text;
 namespace Microneedling.Domain.Clinics;
 
 /// <summary>Checks clinic settings and builds a <see cref="Clinic"/>; every problem is reported, each naming its setting.</summary>
-public static class ClinicFactory
+public static partial class ClinicFactory
 {
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
@@ -27,11 +27,8 @@ public static class ClinicFactory
             errors.Add("Currency", $"'{currency}' is not an ISO 4217 code such as EUR, GBP or USD.");
         }
 
-        Uri? baseUrl = null;
-        if (!Uri.TryCreate(settings.PublicBaseUrl, UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("https" or "http"))
-        {
-            errors.Add("PublicBaseUrl", "must be an absolute http(s) URL of the clinic's booking pages.");
-        }
+        var baseUrl = OptionalUrl(errors, "PublicBaseUrl", settings.PublicBaseUrl, "of the clinic's own booking pages (or unset for this app's pages)");
+        var brand = Brand(errors, settings);
 
         var locations = settings.Locations.Select((l, i) => Location(errors.At($"Locations[{i}]"), l)).ToList();
         Unique(errors, "Locations", locations.Select(l => l.Id));
@@ -67,8 +64,8 @@ public static class ClinicFactory
         }
 
         return new ClinicBuildResult(
-            new Clinic(name, domain, sender, string.IsNullOrWhiteSpace(settings.SenderName) ? name : settings.SenderName.Trim(), zone!, currency, baseUrl!,
-                locations, services, addOns, practitioners, booking, plan, screening, reminders),
+            new Clinic(name, domain, sender, string.IsNullOrWhiteSpace(settings.SenderName) ? name : settings.SenderName.Trim(), zone!, currency, baseUrl,
+                locations, services, addOns, practitioners, booking, plan, screening, reminders) { Brand = brand },
             []);
     }
 

@@ -20,8 +20,17 @@ public sealed class ClinicSettings
     /// <summary>ISO 4217 currency code for every price.</summary>
     public string? Currency { get; set; }
 
-    /// <summary>Public base URL of the clinic's booking pages (manage and unsubscribe links).</summary>
+    /// <summary>
+    /// The clinic's own site, when it hosts the booking and manage pages itself: emails then link to
+    /// <c>{PublicBaseUrl}/book</c> and <c>{PublicBaseUrl}/manage/{id}</c>. Unset, they link to this app's pages.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>An absolute http(s) URL of the clinic's logo for its pages; unset, the pages show the clinic's name alone.</summary>
+    public string? LogoUrl { get; set; }
+
+    /// <summary>The colour of buttons and accents, <c>#rrggbb</c>; white text on it must be readable (contrast 4.5:1).</summary>
+    public string? PrimaryColor { get; set; }
 
     public List<LocationSettings> Locations { get; set; } = [];
 

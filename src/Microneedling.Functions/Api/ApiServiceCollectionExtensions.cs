@@ -31,7 +31,7 @@ public sealed class ApiOptions
     /// <summary>Creating requests (intakes, bookings, changes) per client address per minute.</summary>
     public int PublicWritesPerMinute { get; set; } = 30;
 
-    /// <summary>The app's public base URL (for links mail clients call directly, such as one-click unsubscribe).</summary>
+    /// <summary>The app's public base URL: emails link to its pages (book, manage, unsubscribe) unless the clinic hosts its own.</summary>
     public Uri? PublicUrl { get; set; }
 
     /// <summary>Prefix for table names, so several environments can share an account.</summary>
@@ -126,6 +126,7 @@ public static class ApiServiceCollectionExtensions
         app.MapIntakeEndpoints();
         app.MapAvailabilityEndpoints();
         app.MapBookingEndpoints();
+        app.MapRescheduleAvailabilityEndpoints();
         app.MapAdminEndpoints();
         app.MapReminderEndpoints();
         return app;

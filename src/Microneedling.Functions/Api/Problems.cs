@@ -43,9 +43,11 @@ public static class Problems
     public static ProblemHttpResult ManageTokenMissing() =>
         Of(StatusCodes.Status401Unauthorized, "manage-token-missing", "Send the booking's manage token in the X-Manage-Token header.");
 
+    /// <summary>The session whose time was taken is named, so a page can offer fresh times for it.</summary>
     public static ProblemHttpResult SlotTaken(int? sessionNumber) =>
         Of(StatusCodes.Status409Conflict, "slot-taken", "That time has just been booked by someone else.",
-            sessionNumber is { } n ? $"Session {n}'s time is no longer free; please choose another." : null);
+            sessionNumber is { } n ? $"Session {n}'s time is no longer free; please choose another." : null,
+            sessionNumber is { } number ? new Dictionary<string, object?> { ["sessionNumber"] = number } : null);
 
     public static ProblemHttpResult ChangedMeanwhile() =>
         Of(StatusCodes.Status409Conflict, "changed-meanwhile", "The booking changed while this request ran; read it again and retry.");

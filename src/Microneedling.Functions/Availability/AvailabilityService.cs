@@ -31,20 +31,27 @@ public sealed class AvailabilityService(Clinic clinic, ClinicTables tables, Sche
             return Problems.Rules(StatusCodes.Status400BadRequest, rules);
         }
 
+        var result = await FindAsync(query, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new AvailabilityView(clinic.TimeZone.Id, service, location,
+            [.. result.Slots.Select(s => new SlotView(ClinicTime.Format(clinic, s.Start), ClinicTime.Format(clinic, s.End), s.PractitionerId,
+                clinic.FindPractitioner(s.PractitionerId)!.Name, display is null ? null : ClinicTime.Format(display, s.Start)))]));
+    }
+
+    /// <summary>Free start times for a checked query, from the stored schedules of the practitioners it concerns.</summary>
+    public async Task<AvailabilityResult> FindAsync(AvailabilityQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
         var now = clock.GetUtcNow().ToInstant();
         await tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
-        var rangeStart = first.Value.AtStartOfDayInZone(clinic.TimeZone).ToInstant();
-        var rangeEnd = last.Value.PlusDays(1).AtStartOfDayInZone(clinic.TimeZone).ToInstant() + Duration.FromHours(12);
-        var practitioners = clinic.Practitioners.Where(p => (practitionerId is null || p.Id == practitionerId) && p.Offers(service) && p.WorksAt(location));
+        var rangeStart = query.From.AtStartOfDayInZone(clinic.TimeZone).ToInstant();
+        var rangeEnd = query.To.PlusDays(1).AtStartOfDayInZone(clinic.TimeZone).ToInstant() + Duration.FromHours(12);
+        var practitioners = clinic.Practitioners.Where(p => (query.PractitionerId is null || p.Id == query.PractitionerId) && p.Offers(query.ServiceId) && p.WorksAt(query.LocationId));
         var busy = new List<BusyInterval>();
         foreach (var busyOfOne in await Task.WhenAll(practitioners.Select(p => schedule.GetBusyAsync(p.Id, rangeStart, rangeEnd, ct))).ConfigureAwait(false))
         {
             busy.AddRange(busyOfOne);
         }
 
-        var result = AvailabilityCalculator.Find(clinic, query, now, busy);
-        return TypedResults.Ok(new AvailabilityView(clinic.TimeZone.Id, service, location,
-            [.. result.Slots.Select(s => new SlotView(ClinicTime.Format(clinic, s.Start), ClinicTime.Format(clinic, s.End), s.PractitionerId,
-                clinic.FindPractitioner(s.PractitionerId)!.Name, display is null ? null : ClinicTime.Format(display, s.Start)))]));
+        return AvailabilityCalculator.Find(clinic, query, now, busy);
     }
 }

@@ -1,6 +1,7 @@
 using Microneedling.Calendar;
 using Microneedling.Domain.Calendars;
 using Microneedling.Domain.Clinics;
+using Microneedling.Functions.Pages;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
@@ -10,7 +11,7 @@ using NodaTime.Extensions;
 namespace Microneedling.Functions.Bookings;
 
 /// <summary>The calendar files a patient can download: a booking's sessions, and the whole plan.</summary>
-public sealed class BookingCalendarService(Clinic clinic, BookingService bookings, IntakeRepository intakes, TimeProvider clock)
+public sealed class BookingCalendarService(Clinic clinic, PageLinks links, BookingService bookings, IntakeRepository intakes, TimeProvider clock)
 {
     public async Task<IResult> BookingAsync(string bookingId, string? token, CancellationToken ct)
     {
@@ -20,7 +21,7 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
             return problem;
         }
 
-        var sessions = booking!.Sessions.OrderBy(s => s.Number).Select(s => Details(clinic, booking, s)).ToList();
+        var sessions = booking!.Sessions.OrderBy(s => s.Number).Select(s => Details(clinic, links, booking, s)).ToList();
         return File(SessionCalendars.ForBooking(clinic, sessions, clock.GetUtcNow().ToInstant()), $"booking-{bookingId}.ics");
     }
 
@@ -54,8 +55,8 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
         }
 
         // Cancelled sessions stay in the file, cancelled, so importing it updates them (SessionCalendars explains).
-        var sessions = booking.Sessions.OrderBy(s => s.Start).Select(s => Details(clinic, booking, s));
-        var plan = new PlanCalendarDetails(bookingId, [.. sessions], planned, maintenance, BookingUrl(clinic));
+        var sessions = booking.Sessions.OrderBy(s => s.Start).Select(s => Details(clinic, links, booking, s));
+        var plan = new PlanCalendarDetails(bookingId, [.. sessions], planned, maintenance, links.Book);
         return File(SessionCalendars.ForPlan(clinic, plan, clock.GetUtcNow().ToInstant()), $"plan-{bookingId}.ics");
     }
 
@@ -63,9 +64,10 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
     /// A session as calendars see it. The manage link carries no token: calendar files get synced
     /// and shared, so the token travels only in the patient's email.
     /// </summary>
-    public static SessionCalendarDetails Details(Clinic clinic, StoredBooking booking, SessionEntity session)
+    public static SessionCalendarDetails Details(Clinic clinic, PageLinks links, StoredBooking booking, SessionEntity session)
     {
         ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(session);
         var location = clinic.FindLocation(booking.Header.LocationId);
@@ -80,10 +82,8 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
             location?.Address ?? string.Empty,
             clinic.FindPractitioner(session.PractitionerId)?.Name ?? session.PractitionerId,
             new CalendarUser(booking.Header.PatientEmail, booking.Header.PatientName),
-            new Uri(clinic.PublicBaseUrl, $"manage/{id}"));
+            links.Manage(id));
     }
-
-    private static Uri BookingUrl(Clinic clinic) => new(clinic.PublicBaseUrl, "book");
 
     private static IResult File(SessionCalendar calendar, string name) =>
         TypedResults.File(CalendarFiles.ToBytes(calendar), CalendarFiles.ContentType, name);

@@ -82,7 +82,7 @@ public static class BookingEndpoints
         calendars.PlanAsync(bookingId, Token(http, allowQuery: true), ct);
 
     /// <summary>The manage token: a header always; a query parameter only for the read-only calendar downloads a link must reach.</summary>
-    private static string? Token(HttpRequest http, bool allowQuery) =>
+    internal static string? Token(HttpRequest http, bool allowQuery) =>
         http.Headers.TryGetValue(ManageTokenHeader, out var header) && header.Count > 0 ? header.ToString()
         : allowQuery && http.Query.TryGetValue("token", out var query) ? query.ToString()
         : null;

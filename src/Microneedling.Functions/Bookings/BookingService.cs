@@ -38,24 +38,18 @@ public sealed partial class BookingService(
             return Problems.Validation(v.Errors);
         }
 
-        var (booking, problem) = await AuthorizedAsync(bookingId, token, ct).ConfigureAwait(false);
+        var (booking, session, problem) = await ActiveSessionAsync(bookingId, number, token, ct).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
         }
 
-        var session = booking!.Session(number);
-        if (session is null || session.Status != SessionStatus.Booked)
-        {
-            return Problems.Of(StatusCodes.Status404NotFound, "session-not-found", $"This booking has no active session {number}.");
-        }
-
         var now = clock.GetUtcNow().ToInstant();
-        var service = clinic.FindService(booking.Header.ServiceId)!;
-        var practitionerId = practitioner?.Id ?? session.PractitionerId;
+        var service = clinic.FindService(booking!.Header.ServiceId)!;
+        var practitionerId = practitioner?.Id ?? session!.PractitionerId;
         var newStart = start!.Value;
         var rules = RuleResult.All(
-            BookingRules.CanReschedule(session.Start.ToInstant(), now, clinic.Booking),
+            BookingRules.CanReschedule(session!.Start.ToInstant(), now, clinic.Booking),
             BookingRules.CheckNoticeAndHorizon(newStart, now, clinic),
             BookingChecks.Offered(clinic, service.Id, booking.Header.LocationId, practitionerId, newStart, now));
         if (service.Kind == ServiceKind.Microneedling)
@@ -130,6 +124,21 @@ public sealed partial class BookingService(
         var result = await workflow.CancelAsync(booking, [.. numbers], now.ToDateTimeOffset(), ct).ConfigureAwait(false);
         LogChanged(bookingId, byClinic ? "cancelled by the clinic" : "cancelled", result.Outcome);
         return Written(result);
+    }
+
+    /// <summary>The booking and its session <paramref name="number"/> if the token is the booking's and the session is still booked.</summary>
+    public async Task<(StoredBooking? Booking, SessionEntity? Session, IResult? Problem)> ActiveSessionAsync(string bookingId, int number, string? token, CancellationToken ct)
+    {
+        var (booking, problem) = await AuthorizedAsync(bookingId, token, ct).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return (null, null, problem);
+        }
+
+        var session = booking!.Session(number);
+        return session is null || session.Status != SessionStatus.Booked
+            ? (null, null, Problems.Of(StatusCodes.Status404NotFound, "session-not-found", $"This booking has no active session {number}."))
+            : (booking, session, null);
     }
 
     /// <summary>The booking if the token is its own; an unknown booking and a wrong token answer alike.</summary>

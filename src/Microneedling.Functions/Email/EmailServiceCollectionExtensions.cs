@@ -4,6 +4,7 @@ using Microneedling.Email;
 using Microneedling.Email.Acs;
 using Microneedling.Email.Outbox;
 using Microneedling.Email.Templates;
+using Microneedling.Functions.Pages;
 using Microsoft.Extensions.Options;
 
 namespace Microneedling.Functions.Email;
@@ -15,15 +16,16 @@ public static class EmailServiceCollectionExtensions
     {
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender>(sp => Create(sp.GetRequiredService<IOptions<EmailOptions>>().Value, sp.GetRequiredService<Clinic>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => Branding(sp.GetRequiredService<Clinic>()));
+        services.AddSingleton(sp => Branding(sp.GetRequiredService<Clinic>(), sp.GetRequiredService<PageLinks>()));
         return services;
     }
 
-    public static ClinicBranding Branding(Clinic clinic)
+    public static ClinicBranding Branding(Clinic clinic, PageLinks links)
     {
         ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(links);
         return new ClinicBranding(clinic.Name, new EmailAddress(clinic.SenderEmail, clinic.SenderName),
-            clinic.Locations[0].Address, clinic.PublicBaseUrl);
+            clinic.Locations[0].Address, links.Pages, clinic.Brand.PrimaryColor);
     }
 
     private static IEmailSender Create(EmailOptions options, Clinic clinic, TimeProvider clock)

@@ -8,12 +8,12 @@ namespace Microneedling.Functions.FunctionMetadata;
 
 /// <summary>
 /// The function folders, generated from the app's own endpoint and timer tables so that what the
-/// Functions host routes can never drift from what the code serves.
+/// Functions host routes can never drift from what the code serves. host.json sets the route
+/// prefix to empty, so each function's route is its endpoint's whole path: pages have short paths
+/// (<c>/book</c>) and the API keeps <c>/api/</c>.
 /// </summary>
 public static partial class FunctionManifest
 {
-    public const string RoutePrefix = "api/";
-
     /// <summary>Route starts the Functions host keeps for itself: a function routed there is refused and never loads.</summary>
     public static readonly IReadOnlyList<string> ReservedRouteStarts = ["admin", "runtime"];
 
@@ -56,9 +56,14 @@ public static partial class FunctionManifest
     private static FunctionDefinition ForHttp(RouteEndpoint endpoint)
     {
         var pattern = endpoint.RoutePattern.RawText?.TrimStart('/') ?? string.Empty;
-        if (!pattern.StartsWith(RoutePrefix, StringComparison.Ordinal))
+        if (pattern.TrimEnd('/').Length == 0)
         {
-            throw new InvalidOperationException($"Endpoint '{endpoint.DisplayName}' is outside /{RoutePrefix}: the Functions host only forwards that prefix.");
+            throw new InvalidOperationException($"Endpoint '{endpoint.DisplayName}' has an empty route: the Functions host serves its own page there.");
+        }
+
+        if (endpoint.RoutePattern.Parameters.Any(p => p.IsCatchAll))
+        {
+            throw new InvalidOperationException($"Endpoint '{pattern}' has a catch-all parameter, which would shadow other functions' routes.");
         }
 
         var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName
@@ -67,10 +72,9 @@ public static partial class FunctionManifest
             ?? throw new InvalidOperationException($"Endpoint '{pattern}' accepts any method: give it explicit methods.");
         var level = endpoint.Metadata.GetMetadata<FunctionAuthLevelMetadata>()?.Level ?? FunctionAuthLevel.Anonymous;
 
-        var route = pattern[RoutePrefix.Length..];
-        if (IsReserved(route))
+        if (IsReserved(pattern))
         {
-            throw new InvalidOperationException($"Endpoint '{name}' has route '{route}': the Functions host refuses routes beginning with {string.Join(" or ", ReservedRouteStarts)}.");
+            throw new InvalidOperationException($"Endpoint '{name}' has route '{pattern}': the Functions host refuses routes beginning with {string.Join(" or ", ReservedRouteStarts)}.");
         }
 
         var trigger = new JsonObject
@@ -80,7 +84,7 @@ public static partial class FunctionManifest
             ["name"] = "req",
             ["authLevel"] = level.ToString().ToLowerInvariant(),
             ["methods"] = new JsonArray([.. methods.Select(m => JsonValue.Create(m.ToLowerInvariant()))]),
-            ["route"] = route,
+            ["route"] = pattern,
         };
         var output = new JsonObject { ["type"] = "http", ["direction"] = "out", ["name"] = "res" };
         return new FunctionDefinition(CheckedName(name), new JsonObject { ["bindings"] = new JsonArray(trigger, output) });

@@ -28,14 +28,19 @@ public sealed class OptOuts(ClinicTables tables, IOptions<ManageTokenOptions> op
         addressHash.Length == 64 && token.Length == 32
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Token(addressHash)), Encoding.ASCII.GetBytes(token));
 
-    public async Task OptOutAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public async Task OptOutAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await tables.OptOuts.UpsertEntityAsync(new TableEntity(Partition, addressHash) { ["At"] = now }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
 
-    public async Task<bool> IsOptedOutAsync(string email, CancellationToken cancellationToken)
+    public Task<bool> IsOptedOutAsync(string email, CancellationToken cancellationToken) => IsOptedOutByHashAsync(AddressHash(email), cancellationToken);
+
+    public async Task<bool> IsOptedOutByHashAsync(string addressHash, CancellationToken cancellationToken)
     {
         try
         {
-            return (await tables.OptOuts.GetEntityIfExistsAsync<TableEntity>(Partition, AddressHash(email), cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue;
+            return (await tables.OptOuts.GetEntityIfExistsAsync<TableEntity>(Partition, addressHash, cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -6,17 +6,17 @@ using Microneedling.Email;
 using Microneedling.Email.Templates;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
+using Microneedling.Functions.Pages;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Reminders;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Extensions;
 
 namespace Microneedling.Functions.Reminders;
 
 /// <summary>Turns a due reminder and its booking into the email to send, invites attached where the email is about a session's time.</summary>
-public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, ManageTokens tokens, OptOuts optOuts, IOptions<ApiOptions> api, TimeProvider clock)
+public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, ManageTokens tokens, OptOuts optOuts, PageLinks links, TimeProvider clock)
 {
     public EmailMessage Compose(ReminderEntity reminder, StoredBooking booking)
     {
@@ -26,16 +26,15 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
         var session = booking.Session(reminder.SessionNumber) ?? throw new InvalidOperationException("The reminder's session is gone.");
         var day = DateOnly.FromDateTime(session.Start.ToInstant().InZone(clinic.TimeZone).Date.ToDateTimeUnspecified());
         var addressHash = OptOuts.AddressHash(booking.Header.PatientEmail);
-        var unsubscribeBase = api.Value.PublicUrl ?? clinic.PublicBaseUrl;
         var model = new EmailModel(
             Map(reminder.Kind),
             booking.Header.PatientName,
             new EmailAddress(booking.Header.PatientEmail),
             branding,
             Facts(booking, session),
-            ManageUrl: new Uri(clinic.PublicBaseUrl, $"manage/{id}#token={tokens.Issue(id)}"),
-            BookingUrl: new Uri(clinic.PublicBaseUrl, "book"),
-            UnsubscribeUrl: new Uri(unsubscribeBase, $"api/unsubscribe/{addressHash}/{optOuts.Token(addressHash)}"),
+            ManageUrl: links.Manage(id, tokens.Issue(id)),
+            BookingUrl: links.Book,
+            UnsubscribeUrl: links.Unsubscribe(addressHash, optOuts.Token(addressHash)),
             WindowStart: day.AddDays(clinic.Plan.MinSpacingWeeks * 7),
             WindowEnd: day.AddDays(clinic.Plan.MaxSpacingWeeks * 7));
         return EmailComposer.Compose(model, reminder.OperationId, Attachments(reminder.Kind, booking, session));
@@ -64,7 +63,7 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
             [
                 .. booking.Sessions.Where(s => s.Status == SessionStatus.Booked).Select(s => Invite(booking, s, now)),
                 Ics("plan.ics", SessionCalendars.ForPlan(clinic, new PlanCalendarDetails(booking.Header.PartitionKey,
-                    [.. booking.Sessions.Select(s => BookingCalendarService.Details(clinic, booking, s))], [], null, new Uri(clinic.PublicBaseUrl, "book")), now)),
+                    [.. booking.Sessions.Select(s => BookingCalendarService.Details(clinic, links, booking, s))], [], null, links.Book), now)),
             ],
             ReminderKind.Rescheduled or ReminderKind.Cancelled => [Invite(booking, session, now)],
             _ => [],
@@ -73,7 +72,7 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
 
     private EmailAttachment Invite(StoredBooking booking, SessionEntity session, Instant now)
     {
-        var details = BookingCalendarService.Details(clinic, booking, session);
+        var details = BookingCalendarService.Details(clinic, links, booking, session);
         return Ics($"session-{session.Number}.ics", SessionCalendars.ForSession(clinic, details, now));
     }
 
