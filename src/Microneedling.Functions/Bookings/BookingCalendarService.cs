@@ -68,7 +68,7 @@ public sealed class BookingCalendarService(Clinic clinic, BookingService booking
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(session);
         var location = clinic.FindLocation(booking.Header.LocationId);
-        var id = booking.Header.PartitionKey;
+        var id = booking.Header.Id;
         return new SessionCalendarDetails(
             $"{id}-{session.Number}",
             session.Sequence,

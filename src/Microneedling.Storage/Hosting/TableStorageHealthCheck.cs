@@ -1,9 +1,10 @@
 using Azure;
-using Microneedling.Tables;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Microneedling.Functions.Data;
+namespace Microneedling.Storage.Hosting;
 
 /// <summary>Table Storage is healthy when an authenticated request to it succeeds within the timeout.</summary>
 public sealed class TableStorageHealthCheck(IServiceProvider services, IOptions<TableStorageOptions> options) : IHealthCheck
@@ -15,7 +16,7 @@ public sealed class TableStorageHealthCheck(IServiceProvider services, IOptions<
         try
         {
             var client = services.GetRequiredService<TableServiceClient>();
-            await foreach (var _ in client.QueryTablesAsync(maxPerPage: 1, timeout.Token).ConfigureAwait(false))
+            await foreach (var _ in client.QueryAsync(maxPerPage: 1, cancellationToken: timeout.Token).ConfigureAwait(false))
             {
                 break;
             }

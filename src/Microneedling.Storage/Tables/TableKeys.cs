@@ -1,4 +1,4 @@
-namespace Microneedling.Tables;
+namespace Microneedling.Storage.Tables;
 
 /// <summary>
 /// Azure's rules for keys and property names, checked before sending: Azurite is laxer than
@@ -11,16 +11,13 @@ public static class TableKeys
     public const int MaxPropertyNameLength = 255;
     public const int MaxCustomProperties = 252;
 
-    public static void Validate(string? partitionKey, string? rowKey)
+    public static bool IsValidKey(string? key) => key is not null && Problem(key) is null;
+
+    internal static void Validate(string? partitionKey, string? rowKey)
     {
         ValidateKey(partitionKey, "PartitionKey");
         ValidateKey(rowKey, "RowKey");
     }
-
-    public static bool IsValidKey(string? key) => key is not null && Problem(key) is null;
-
-    /// <summary>Escapes a key for a URL: quotes doubled, then percent-encoded.</summary>
-    internal static string ForUrl(string key) => Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal));
 
     internal static void ValidateKey(string? key, string name)
     {

@@ -1,4 +1,4 @@
-namespace Microneedling.Functions.Data;
+namespace Microneedling.Storage.Hosting;
 
 /// <summary>
 /// Where the data lives. Locally a connection string (Azurite); in Azure a table endpoint reached

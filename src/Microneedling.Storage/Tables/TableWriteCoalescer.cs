@@ -1,37 +1,46 @@
+using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 
-namespace Microneedling.Tables;
+namespace Microneedling.Storage.Tables;
 
 /// <summary>
 /// Group commit for single-entity writes to one table: writes to a partition that arrive while an
 /// earlier write to it is in flight wait, then go together as one entity-group transaction (up to
 /// 100). A write that finds its partition idle goes at once, as a plain request, so a lone caller
-/// sees exactly what <see cref="TableClient"/> would do. Each caller gets its own write's outcome:
+/// sees exactly what the SDK's client would do. Each caller gets its own write's outcome:
 /// a transaction the service refuses (or one the client cannot build, for an entity it cannot
 /// store) is sent again one write at a time, in arrival order, so one write's failure never fails
 /// another's. Use it for independent writes that many requests make to a shared partition (an
 /// intent log, an outbox); writes that must succeed or fail together belong in an explicit
 /// transaction.
 /// </summary>
-public sealed class TableWriteCoalescer(TableClient table)
+internal sealed class TableWriteCoalescer(GuardedTable table)
 {
     public const int MaxBatch = 100;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<PendingWrite>> _waiting = new(StringComparer.Ordinal);
 
-    private readonly TableClient _table = table ?? throw new ArgumentNullException(nameof(table));
+    private readonly GuardedTable _table = table ?? throw new ArgumentNullException(nameof(table));
 
-    /// <summary>Inserts, as <see cref="TableClient.AddEntityAsync{T}"/> does (409 if the entity exists).</summary>
-    public Task AddEntityAsync(ITableEntity entity, CancellationToken cancellationToken = default)
+    /// <summary>Inserts, as <see cref="GuardedTable.AddAsync{T}"/> does (409 if the entity exists).</summary>
+    public Task AddAsync(ITableEntity entity, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entity);
+        EntityGuard.Check(entity);
         return SubmitAsync(new TableTransactionAction(TableTransactionActionType.Add, entity), cancellationToken);
     }
 
-    /// <summary>Deletes, as <see cref="TableClient.DeleteEntityAsync"/> does (404 if it is missing).</summary>
-    public Task DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken cancellationToken = default) =>
-        SubmitAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), ifMatch), cancellationToken);
+    /// <summary>
+    /// Deletes whatever is stored under the keys. A missing entity is not an error, as with the
+    /// SDK's single delete; in a transaction it would fail the whole group, so such a group is
+    /// resent one write at a time.
+    /// </summary>
+    public Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        TableKeys.Validate(partitionKey, rowKey);
+        return SubmitAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), ETag.All), cancellationToken);
+    }
 
     /// <summary>
     /// Queues one write and completes when it has been applied, or fails as the single request would
@@ -40,7 +49,6 @@ public sealed class TableWriteCoalescer(TableClient table)
     /// </summary>
     private Task SubmitAsync(TableTransactionAction action, CancellationToken cancellationToken)
     {
-        TableKeys.Validate(action.Entity.PartitionKey, action.Entity.RowKey);
         var write = new PendingWrite(action, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var partition = action.Entity.PartitionKey;
         bool lead;
@@ -104,9 +112,15 @@ public sealed class TableWriteCoalescer(TableClient table)
 
         try
         {
-            await _table.SubmitTransactionAsync(batch.Select(w => w.Action), CancellationToken.None).ConfigureAwait(false);
+            var actions = new TableTransactionAction[batch.Count];
+            for (var i = 0; i < actions.Length; i++)
+            {
+                actions[i] = batch[i].Action;
+            }
+
+            await _table.SubmitAsync(actions, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RequestFailedException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is RequestFailedException or ArgumentException or NotSupportedException or InvalidOperationException or JsonException)
         {
             // The service refused one of them, or the client would not send one (an entity it cannot
             // store): each on its own, so only that write fails.
@@ -139,8 +153,8 @@ public sealed class TableWriteCoalescer(TableClient table)
         {
             var action = write.Action;
             _ = action.ActionType == TableTransactionActionType.Add
-                ? await _table.AddEntityAsync(action.Entity, CancellationToken.None).ConfigureAwait(false)
-                : await _table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, action.ETag, CancellationToken.None).ConfigureAwait(false);
+                ? await _table.AddAsync(action.Entity, CancellationToken.None).ConfigureAwait(false)
+                : await _table.DeleteAsync(action.Entity.PartitionKey, action.Entity.RowKey, action.ETag, CancellationToken.None).ConfigureAwait(false);
             write.Done.TrySetResult();
         }
         catch (Exception ex)
