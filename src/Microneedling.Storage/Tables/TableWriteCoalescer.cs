@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 
@@ -27,7 +26,15 @@ internal sealed class TableWriteCoalescer(GuardedTable table)
     /// <summary>Inserts, as <see cref="GuardedTable.AddAsync{T}"/> does (409 if the entity exists).</summary>
     public Task AddAsync(ITableEntity entity, CancellationToken cancellationToken = default)
     {
-        EntityGuard.Check(entity);
+        try
+        {
+            EntityGuard.Check(entity);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            return Task.FromException(ex);
+        }
+
         return SubmitAsync(new TableTransactionAction(TableTransactionActionType.Add, entity), cancellationToken);
     }
 
@@ -38,7 +45,11 @@ internal sealed class TableWriteCoalescer(GuardedTable table)
     /// </summary>
     public Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
-        TableKeys.Validate(partitionKey, rowKey);
+        if (!TableKeys.IsValidKey(partitionKey) || !TableKeys.IsValidKey(rowKey))
+        {
+            return Task.FromException(new ArgumentException($"'{partitionKey}'/'{rowKey}' are not keys Azure accepts."));
+        }
+
         return SubmitAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), ETag.All), cancellationToken);
     }
 
@@ -120,7 +131,7 @@ internal sealed class TableWriteCoalescer(GuardedTable table)
 
             await _table.SubmitAsync(actions, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RequestFailedException or ArgumentException or NotSupportedException or InvalidOperationException or JsonException)
+        catch (Exception ex) when (ex is RequestFailedException or ArgumentException or NotSupportedException)
         {
             // The service refused one of them, or the client would not send one (an entity it cannot
             // store): each on its own, so only that write fails.
