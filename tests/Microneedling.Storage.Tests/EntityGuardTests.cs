@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Data.Tables;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Tables;
@@ -8,23 +7,9 @@ namespace Microneedling.Storage.Tests;
 
 /// <summary>What Azure refuses but Azurite stores is refused before it is sent, so it fails here and never first in production.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class EntityGuardTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class EntityGuardTests(AzuriteFixture azurite) : WiredTableTest(azurite)
 {
-    private readonly WirePolicy _wire = new();
-    private TableClient _sdk = null!;
-    private GuardedTable _table = null!;
-
-    public async Task InitializeAsync()
-    {
-        var name = "gu" + Guid.NewGuid().ToString("N")[..10];
-        _sdk = new TableServiceClient(azurite.ConnectionString).GetTableClient(name);
-        await _sdk.CreateAsync();
-        var options = new TableClientOptions();
-        options.AddPolicy(_wire, HttpPipelinePosition.PerCall);
-        _table = new GuardedTable(new TableServiceClient(azurite.ConnectionString, options).GetTableClient(name));
-    }
-
-    public async Task DisposeAsync() => await _sdk.DeleteAsync();
+    private GuardedTable Guarded => new(WiredTable);
 
     [Theory]
     [InlineData("a/b")]
@@ -35,21 +20,21 @@ public sealed class EntityGuardTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("a\u0085b")]
     public async Task A_key_azure_forbids_is_refused_before_sending(string key)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _table.AddAsync(new TableEntity("p", key), CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentException>(() => _table.AddAsync(new TableEntity(key, "r"), CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentException>(() => _table.DeleteAsync("p", key, default, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Guarded.AddAsync(new TableEntity("p", key), CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Guarded.AddAsync(new TableEntity(key, "r"), CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Guarded.DeleteAsync("p", key, default, CancellationToken.None));
 
-        Assert.Empty(_wire.Sent);
+        Assert.Empty(Wire.Sent);
         Assert.False(TableKeys.IsValidKey(key));
     }
 
     [Fact]
     public async Task A_key_longer_than_azure_allows_is_refused_and_one_at_the_limit_is_stored()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _table.AddAsync(new TableEntity("p", new string('k', TableKeys.MaxKeyLength + 1)), CancellationToken.None));
-        Assert.Empty(_wire.Sent);
+        await Assert.ThrowsAsync<ArgumentException>(() => Guarded.AddAsync(new TableEntity("p", new string('k', TableKeys.MaxKeyLength + 1)), CancellationToken.None));
+        Assert.Empty(Wire.Sent);
 
-        await _table.AddAsync(new TableEntity("p", new string('k', TableKeys.MaxKeyLength)), CancellationToken.None);
+        await Guarded.AddAsync(new TableEntity("p", new string('k', TableKeys.MaxKeyLength)), CancellationToken.None);
     }
 
     [Theory]
@@ -59,9 +44,9 @@ public sealed class EntityGuardTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("")]
     public async Task A_property_name_azure_refuses_is_refused(string name)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _table.AddAsync(new TableEntity("p", "r") { [name] = 1 }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Guarded.AddAsync(new TableEntity("p", "r") { [name] = 1 }, CancellationToken.None));
 
-        Assert.Empty(_wire.Sent);
+        Assert.Empty(Wire.Sent);
     }
 
     [Fact]
@@ -73,8 +58,8 @@ public sealed class EntityGuardTests(AzuriteFixture azurite) : IAsyncLifetime
             entity[$"P{i}"] = i;
         }
 
-        await Assert.ThrowsAsync<ArgumentException>(() => _table.AddAsync(entity, CancellationToken.None));
-        Assert.Empty(_wire.Sent);
+        await Assert.ThrowsAsync<ArgumentException>(() => Guarded.AddAsync(entity, CancellationToken.None));
+        Assert.Empty(Wire.Sent);
     }
 
     [Fact]
@@ -82,10 +67,10 @@ public sealed class EntityGuardTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var text = new string('x', EntityGuard.MaxStringLength + 1);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => _table.AddAsync(new TableEntity("p", "r") { ["Text"] = text }, CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentException>(() => _table.AddAsync(new ReceiptEntity { PartitionKey = "p", RowKey = "r", Body = text }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Guarded.AddAsync(new TableEntity("p", "r") { ["Text"] = text }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Guarded.AddAsync(new ReceiptEntity { PartitionKey = "p", RowKey = "r", Body = text }, CancellationToken.None));
 
-        Assert.Empty(_wire.Sent);
+        Assert.Empty(Wire.Sent);
     }
 
     /// <summary>A date left unset (0001-01-01) is stored by Azurite and refused by Azure (Edm.DateTime starts in 1601).</summary>
@@ -93,39 +78,39 @@ public sealed class EntityGuardTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_date_before_1601_is_refused_though_azurite_would_store_it()
     {
         var unset = new IntakeEntity { Id = "in_1" };
-        await _sdk.AddEntityAsync(unset);
+        await Table.AddEntityAsync(unset);
 
-        var refused = await Assert.ThrowsAsync<ArgumentException>(() => _table.AddAsync(new IntakeEntity { Id = "in_2" }, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Guarded.AddAsync(new IntakeEntity { Id = "in_2" }, CancellationToken.None));
 
         Assert.Contains("CreatedAt", refused.Message, StringComparison.Ordinal);
-        Assert.Empty(_wire.Sent);
+        Assert.Empty(Wire.Sent);
     }
 
     [Fact]
     public async Task A_transaction_over_two_partitions_is_refused_though_azurite_would_run_it()
     {
-        await _sdk.SubmitTransactionAsync([new(TableTransactionActionType.Add, new TableEntity("p", "a")), new(TableTransactionActionType.Add, new TableEntity("q", "a"))]);
+        await Table.SubmitTransactionAsync([new(TableTransactionActionType.Add, new TableEntity("p", "a")), new(TableTransactionActionType.Add, new TableEntity("q", "a"))]);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => _table.SubmitAsync(
+        await Assert.ThrowsAsync<ArgumentException>(() => Guarded.SubmitAsync(
             [new(TableTransactionActionType.Add, new TableEntity("p", "b")), new(TableTransactionActionType.Add, new TableEntity("q", "b"))], CancellationToken.None));
 
-        Assert.Empty(_wire.Sent);
+        Assert.Empty(Wire.Sent);
     }
 
     [Fact]
     public async Task A_property_that_would_be_stored_but_never_read_back_is_refused()
     {
-        await Assert.ThrowsAsync<NotSupportedException>(() => _table.AddAsync(new WithComputed { PartitionKey = "p", RowKey = "r" }, CancellationToken.None));
+        await Assert.ThrowsAsync<NotSupportedException>(() => Guarded.AddAsync(new WithComputed { PartitionKey = "p", RowKey = "r" }, CancellationToken.None));
 
-        Assert.Empty(_wire.Sent);
+        Assert.Empty(Wire.Sent);
     }
 
     [Fact]
     public async Task The_ids_entities_expose_are_not_stored_twice()
     {
-        await _table.AddAsync(new IntakeEntity { Id = "in_3", CreatedAt = DateTimeOffset.UnixEpoch }, CancellationToken.None);
+        await Guarded.AddAsync(new IntakeEntity { Id = "in_3", CreatedAt = DateTimeOffset.UnixEpoch }, CancellationToken.None);
 
-        var stored = (await _sdk.GetEntityAsync<TableEntity>("in_3", IntakeEntity.Row)).Value;
+        var stored = (await Table.GetEntityAsync<TableEntity>("in_3", IntakeEntity.Row)).Value;
         Assert.False(stored.ContainsKey("Id"));
     }
 
