@@ -37,7 +37,7 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>A connection string locally (Azurite, account key); in Azure the table endpoint with the app's managed identity, so no key sits in app settings.</summary>
-    public static TableServiceClient CreateServiceClient(TableStorageOptions options, TableClientOptions? clientOptions = null)
+    internal static TableServiceClient CreateServiceClient(TableStorageOptions options, TableClientOptions? clientOptions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         clientOptions ??= new TableClientOptions();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Microneedling.Storage.Hosting;
 
 /// <summary>Table Storage is healthy when an authenticated request to it succeeds within the timeout.</summary>
-public sealed class TableStorageHealthCheck(IServiceProvider services, IOptions<TableStorageOptions> options) : IHealthCheck
+internal sealed class TableStorageHealthCheck(IServiceProvider services, IOptions<TableStorageOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

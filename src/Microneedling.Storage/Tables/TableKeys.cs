@@ -4,7 +4,7 @@ namespace Microneedling.Storage.Tables;
 /// Azure's rules for keys and property names, checked before sending: Azurite is laxer than
 /// Azure in places, and a key that only fails in production is the worst kind of bug.
 /// </summary>
-public static class TableKeys
+internal static class TableKeys
 {
     /// <summary>1 KiB of UTF-16.</summary>
     public const int MaxKeyLength = 512;
