@@ -115,6 +115,9 @@ static async Task Run(string name, int seconds, int clients, Func<int, Task<Http
         return;
     }
 
+    // For allocation measurements taken beside the run (dotnet-counters): when this phase ran.
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase {name}: {DateTime.UtcNow - clock.Elapsed:O} to {DateTime.UtcNow:O}"));
+
     var sorted = latencies.Order().ToList();
     double At(double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
     var codes = string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}"));
@@ -140,6 +143,7 @@ static Process StartApp(int port, AzuriteFixture azurite, string clinicFile)
     info.Environment["Api__PublicWritesPerMinute"] = "1000000";
     info.Environment["Logging__LogLevel__Default"] = "Warning";
     var process = Process.Start(info)!;
+    Console.Error.WriteLine($"app pid {process.Id}");
     process.OutputDataReceived += (_, _) => { };
     process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("app: " + e.Data); } };
     process.BeginOutputReadLine();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Data.Tables;
 using Microneedling.Domain.Reminders;
 using Microneedling.Email.Acs;
 using Microneedling.Functions.Api;
@@ -11,8 +12,8 @@ using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
+using Microneedling.Storage.OptOuts;
 using Microneedling.Storage.Reminders;
-using Microneedling.Tables;
 using Microneedling.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -53,8 +54,9 @@ static async Task<double> ScenarioAsync(int stored, int runs, ReminderKind[] kin
     var prefix = "s" + Guid.NewGuid().ToString("N")[..10];
     var service = new TableServiceClient(azurite.ConnectionString);
     var tables = new ClinicTables(service, prefix);
-    await tables.EnsureCreatedAsync();
-    var reminders = new ReminderRepository(service, tables, prefix);
+    await tables.CreateAsync();
+    var reminders = new ReminderRepository(tables);
+    var bookings = service.GetTableClient(prefix + "Bookings");
     var clinic = TestClinic.Create();
     var now = DateTimeOffset.UtcNow;
     var start = now.AddDays(2);
@@ -63,9 +65,9 @@ static async Task<double> ScenarioAsync(int stored, int runs, ReminderKind[] kin
     await Parallel.ForEachAsync(Enumerable.Range(0, stored), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
     {
         var id = $"bk_{i:D7}";
-        await tables.Bookings.SubmitTransactionAsync(
+        await bookings.SubmitTransactionAsync(
         [
-            new(TableTransactionActionType.Add, new BookingEntity { PartitionKey = id, RowKey = BookingEntity.Row, Status = BookingStatus.Confirmed, ServiceId = "microneedling", LocationId = "city", IntakeId = "in_x", PatientName = "Patient", PatientEmail = $"p{i}@example.com", ManageTokenHash = "h", SessionCount = 1, CreatedAt = now, UpdatedAt = now }),
+            new(TableTransactionActionType.Add, new BookingEntity { Id = id, Status = BookingStatus.Confirmed, ServiceId = "microneedling", LocationId = "city", IntakeId = "in_x", PatientName = "Patient", PatientEmail = $"p{i}@example.com", ManageTokenHash = "h", SessionCount = 1, CreatedAt = now, UpdatedAt = now }),
             new(TableTransactionActionType.Add, new SessionEntity { PartitionKey = id, RowKey = SessionEntity.RowFor(1), Number = 1, PractitionerId = "amira", Start = start, End = start.AddHours(1), BlockedUntil = start.AddMinutes(75), Status = SessionStatus.Booked }),
         ], ct);
     });
@@ -114,7 +116,7 @@ static async Task<double> ScenarioAsync(int stored, int runs, ReminderKind[] kin
 static ReminderSweep Sweep(Microneedling.Domain.Clinics.Clinic clinic, ClinicTables tables, ReminderRepository reminders, AcsLoopbackServer acs)
 {
     var keys = Options.Create(new ManageTokenOptions { ManageTokenKey = Convert.ToBase64String(new byte[32]) });
-    var optOuts = new OptOuts(tables, keys);
+    var optOuts = new OptOuts(new OptOutRepository(tables), keys);
     var links = new PageLinks(clinic, Options.Create(new ApiOptions()));
     var emails = new ReminderEmails(clinic, EmailServiceCollectionExtensions.Branding(clinic, links), new ManageTokens(keys), optOuts, links, TimeProvider.System);
     var sender = new AcsEmailSender(new AcsEmailClient(acs.ConnectionString), new SendPacer(new AcsPacingOptions { PerMinute = 0, PerHour = 0 }, TimeProvider.System));

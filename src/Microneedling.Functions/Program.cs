@@ -5,14 +5,12 @@ using Microneedling.Functions.FunctionMetadata;
 using Microneedling.Functions.Health;
 using Microneedling.Functions.Hosting;
 using Microneedling.Functions.Pages;
-using Microneedling.Functions.Data;
 using Microneedling.Functions.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHosting();
 builder.AddClinic();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddTimerFunctions();
 builder.AddClinicApi();
 builder.Services.AddEmail(builder.Configuration);

@@ -1,47 +1,55 @@
-using Microneedling.Tables;
+using Azure.Data.Tables;
+using Microneedling.Storage.Tables;
 
 namespace Microneedling.Storage;
 
-/// <summary>The app's tables, created on first use (once; again only after a failure).</summary>
-public sealed class ClinicTables(TableServiceClient service, string prefix = "")
+/// <summary>
+/// The app's fixed tables, on one <see cref="TableServiceClient"/> whose pipeline they share; made
+/// once and reused (the SDK's clients are thread-safe). <see cref="CreateAsync"/> runs at start-up;
+/// the reminder day tables come and go with the days and are created by their repository.
+/// </summary>
+public sealed class ClinicTables
 {
-    private readonly Lock _gate = new();
-    private Task? _ready;
+    public ClinicTables(TableServiceClient service, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(prefix);
+        Service = service;
+        Prefix = prefix;
+        Intakes = Table("Intakes");
+        Bookings = Table("Bookings");
+        Schedule = Table("ScheduleDays");
+        Idempotency = Table("Idempotency");
+        Recovery = Table("Recovery");
+        OptOuts = Table("OptOuts");
+    }
 
-    public TableClient Intakes { get; } = service.GetTableClient(prefix + "Intakes");
+    public string Prefix { get; }
 
-    public TableClient Bookings { get; } = service.GetTableClient(prefix + "Bookings");
+    /// <summary>The names of the fixed tables, prefix included.</summary>
+    public IEnumerable<string> Names => All.Select(t => t.Name);
+
+    internal TableServiceClient Service { get; }
+
+    internal GuardedTable Intakes { get; }
+
+    internal GuardedTable Bookings { get; }
 
     /// <summary>Each practitioner's sessions, one row per day: what availability reads and claims check.</summary>
-    public TableClient Schedule { get; } = service.GetTableClient(prefix + "ScheduleDays");
+    internal GuardedTable Schedule { get; }
 
-    public TableClient Idempotency { get; } = service.GetTableClient(prefix + "Idempotency");
+    internal GuardedTable Idempotency { get; }
 
-    public TableClient Recovery { get; } = service.GetTableClient(prefix + "Recovery");
+    internal GuardedTable Recovery { get; }
 
     /// <summary>Patients who stopped optional emails, by a hash of their address.</summary>
-    public TableClient OptOuts { get; } = service.GetTableClient(prefix + "OptOuts");
+    internal GuardedTable OptOuts { get; }
 
-    public IEnumerable<TableClient> All => [Intakes, Bookings, Schedule, Idempotency, Recovery, OptOuts];
+    internal IEnumerable<GuardedTable> All => [Intakes, Bookings, Schedule, Idempotency, Recovery, OptOuts];
 
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
-            {
-                _ready = CreateAllAsync();
-            }
+    /// <summary>Creates the fixed tables that do not exist yet (an existing one is not an error).</summary>
+    public async Task CreateAsync(CancellationToken cancellationToken = default) =>
+        await Task.WhenAll(All.Select(t => t.Client.CreateIfNotExistsAsync(cancellationToken))).ConfigureAwait(false);
 
-            return _ready.WaitAsync(cancellationToken);
-        }
-    }
-
-    private async Task CreateAllAsync()
-    {
-        foreach (var table in All)
-        {
-            await table.CreateIfNotExistsAsync().ConfigureAwait(false);
-        }
-    }
+    internal GuardedTable Table(string name) => new(Service.GetTableClient(Prefix + name));
 }

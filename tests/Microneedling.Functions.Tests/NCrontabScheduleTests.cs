@@ -36,20 +36,30 @@ public class NCrontabScheduleTests
     }
 
     [Theory]
-    [InlineData("*/5 * * * *", "six-field")]
-    [InlineData("0 */5 * * * * *", "six-field")]
-    [InlineData("60 * * * * *", "second field")]
-    [InlineData("0 0 24 * * *", "hour field")]
-    [InlineData("0 0 0 0 * *", "day field")]
-    [InlineData("0 0 0 * 13 *", "month field")]
-    [InlineData("0 0 0 * * 7", "day-of-week field")]
-    [InlineData("0 */0 * * * *", "minute field")]
-    [InlineData("0 10-5 * * * *", "minute field")]
-    [InlineData("0 0 0 * * FUNDAY", "day-of-week field")]
+    [InlineData("0 */5 * * * * *", "6 components")]
+    [InlineData("60 * * * * *", "[Second] field")]
+    [InlineData("0 0 24 * * *", "[Hour] field")]
+    [InlineData("0 0 0 0 * *", "[Day] field")]
+    [InlineData("0 0 0 * 13 *", "[Month] field")]
+    [InlineData("0 0 0 * * 7", "[DayOfWeek] field")]
+    [InlineData("0 0 0 * * FUNDAY", "[DayOfWeek] crontab field")]
     public void Malformed_expressions_are_refused_with_the_field_named(string expression, string expectedInMessage)
     {
         Assert.False(NCrontabSchedule.TryParse(expression, out _, out var error));
         Assert.Contains(expectedInMessage, error, StringComparison.Ordinal);
+        Assert.Contains(expression, error, StringComparison.Ordinal);
+    }
+
+    /// <summary>What the Functions host accepts (it parses with NCrontab, five fields meaning no seconds), the local timers accept too.</summary>
+    [Theory]
+    [InlineData("*/5 * * * *", "2026-03-01T10:02:13Z", "2026-03-01T10:05:00Z")]
+    [InlineData("0 30 9 * * 1-5", "2026-11-21T12:00:00Z", "2026-11-23T09:30:00Z")]
+    [InlineData("0 */0 * * * *", "2026-03-01T10:02:13Z", "2026-03-01T10:03:00Z")]
+    public void Expressions_the_host_accepts_are_accepted(string expression, string after, string expected)
+    {
+        Assert.True(NCrontabSchedule.TryParse(expression, out var schedule, out var error), error);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), schedule.GetNextOccurrence(DateTimeOffset.Parse(after, CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -68,8 +68,8 @@ public sealed class ReminderEngineTests(AzuriteFixture azurite)
         await using var h = await ReminderHarness.StartAsync(azurite, Saturday);
         await h.BookAsync("claimed@example.com", Monday9);
         var repository = h.Api.Services.GetRequiredService<ReminderRepository>();
-        var (table, reminder) = Assert.Single(await repository.DueAsync(Saturday.AddHours(-1), Saturday, CancellationToken.None));
-        Assert.True(await ReminderRepository.TryClaimAsync(table, reminder, Saturday, ReminderSweep.Lease, CancellationToken.None));
+        var reminder = Assert.Single(await repository.DueAsync(Saturday.AddHours(-1), Saturday, CancellationToken.None));
+        Assert.True(await repository.TryClaimAsync(reminder, Saturday, ReminderSweep.Lease, CancellationToken.None));
 
         var whileHeld = await h.Sweep.RunAsync(CancellationToken.None);
         h.Api.Clock.Advance(ReminderSweep.Lease + TimeSpan.FromMinutes(1));
@@ -87,8 +87,8 @@ public sealed class ReminderEngineTests(AzuriteFixture azurite)
         await using var h = await ReminderHarness.StartAsync(azurite, Saturday);
         var (id, _) = await h.BookAsync("sent@example.com", Monday9);
         var repository = h.Api.Services.GetRequiredService<ReminderRepository>();
-        var (table, reminder) = Assert.Single(await repository.DueAsync(Saturday.AddHours(-1), Saturday, CancellationToken.None));
-        Assert.True(await ReminderRepository.TryClaimAsync(table, reminder, Saturday, ReminderSweep.Lease, CancellationToken.None));
+        var reminder = Assert.Single(await repository.DueAsync(Saturday.AddHours(-1), Saturday, CancellationToken.None));
+        Assert.True(await repository.TryClaimAsync(reminder, Saturday, ReminderSweep.Lease, CancellationToken.None));
         var booking = await h.Api.Services.GetRequiredService<Microneedling.Storage.Bookings.BookingRepository>().GetAsync(id, CancellationToken.None);
         await h.Api.Services.GetRequiredService<IEmailSender>().SendAsync(h.Api.Services.GetRequiredService<ReminderEmails>().Compose(reminder, booking!), CancellationToken.None);
 
@@ -229,11 +229,11 @@ public sealed class ReminderEngineTests(AzuriteFixture azurite)
         await h.Sweep.RunAsync(CancellationToken.None);
         var afterSweep = await repository.DueAsync(Saturday.AddHours(-1), horizon, CancellationToken.None);
         await h.Api.Services.GetRequiredService<ReminderScheduler>().ScheduleFollowingAsync(
-            (await h.Api.Services.GetRequiredService<Microneedling.Storage.Bookings.BookingRepository>().GetAsync(afterBooking[0].Reminder.BookingId, CancellationToken.None))!,
-            afterBooking[0].Reminder, Saturday, CancellationToken.None);
+            (await h.Api.Services.GetRequiredService<Microneedling.Storage.Bookings.BookingRepository>().GetAsync(afterBooking[0].BookingId, CancellationToken.None))!,
+            afterBooking[0], Saturday, CancellationToken.None);
         var again = await repository.DueAsync(Saturday.AddHours(-1), horizon, CancellationToken.None);
 
-        Assert.Equal(Domain.Reminders.ReminderKind.BookingConfirmation, Assert.Single(afterBooking).Reminder.Kind);
+        Assert.Equal(Domain.Reminders.ReminderKind.BookingConfirmation, Assert.Single(afterBooking).Kind);
         Assert.Equal(8, afterSweep.Count); // pre-care, aftercare 0/1/3, day 7, rebooking open/closing, maintenance
         Assert.Equal(afterSweep.Count, again.Count);
     }

@@ -40,7 +40,7 @@ public sealed class StandaloneSchedulerTests : IDisposable
     [Fact]
     public void A_malformed_schedule_setting_stops_start_up_with_the_setting_named()
     {
-        using var factory = HandlerFactory.Standalone(new Dictionary<string, string?> { [RecordingTimer.Setting] = "*/5 * * * *" });
+        using var factory = HandlerFactory.Standalone(new Dictionary<string, string?> { [RecordingTimer.Setting] = "0 */5 24 * * *" });
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

@@ -20,7 +20,7 @@ public sealed class DoubleBookingTests(AzuriteFixture azurite) : StorageTestBase
         var confirmed = 0;
         foreach (var a in attempts)
         {
-            confirmed += (await Bookings.GetAsync(a.Header.PartitionKey, CancellationToken.None))?.Header.Status == BookingStatus.Confirmed ? 1 : 0;
+            confirmed += (await Bookings.GetAsync(a.Header.Id, CancellationToken.None))?.Header.Status == BookingStatus.Confirmed ? 1 : 0;
         }
 
         Assert.Equal(1, confirmed);

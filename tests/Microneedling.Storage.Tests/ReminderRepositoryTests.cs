@@ -1,6 +1,5 @@
 using Microneedling.Domain.Reminders;
 using Microneedling.Storage.Reminders;
-using Microneedling.Tables;
 using Microneedling.Testing;
 
 namespace Microneedling.Storage.Tests;
@@ -8,8 +7,6 @@ namespace Microneedling.Storage.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class ReminderRepositoryTests(AzuriteFixture azurite) : StorageTestBase(azurite)
 {
-    private readonly string _prefix = "r" + Guid.NewGuid().ToString("N")[..10];
-
     [Fact]
     public async Task Due_reminders_are_exactly_those_from_from_through_to()
     {
@@ -27,21 +24,12 @@ public sealed class ReminderRepositoryTests(AzuriteFixture azurite) : StorageTes
             ["tick-after-to"] = to.AddTicks(1),
             ["next-second"] = to.AddSeconds(1),
         };
-        var repository = new ReminderRepository(new TableServiceClient(ConnectionString), Tables, _prefix);
+        var repository = new ReminderRepository(Tables);
         await repository.ScheduleAsync(
             dueTimes.Select(d => ReminderEntity.Create(d.Key, 1, 0, ReminderKind.PreCare, d.Value, d.Value.AddDays(1))), CancellationToken.None);
 
-        try
-        {
-            var due = await repository.DueAsync(from, to, CancellationToken.None);
+        var due = await repository.DueAsync(from, to, CancellationToken.None);
 
-            Assert.Equal(["at-from", "tick-after-from", "last-tick-of-day", "midnight", "at-to"], due.Select(d => d.Reminder.BookingId));
-        }
-        finally
-        {
-            var service = new TableServiceClient(ConnectionString);
-            await service.DeleteTableAsync(_prefix + ReminderEntity.TableFor(from));
-            await service.DeleteTableAsync(_prefix + ReminderEntity.TableFor(to));
-        }
+        Assert.Equal(["at-from", "tick-after-from", "last-tick-of-day", "midnight", "at-to"], due.Select(d => d.BookingId));
     }
 }

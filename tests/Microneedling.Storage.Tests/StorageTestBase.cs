@@ -1,8 +1,8 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
-using Microneedling.Tables;
 using Microneedling.Testing;
 
 namespace Microneedling.Storage.Tests;
@@ -25,6 +25,8 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
 
     protected string ConnectionString => azurite.ConnectionString;
 
+    protected string Prefix => _prefix;
+
     protected BookingWorkflow Workflow { get; private set; } = null!;
 
     protected BookingRepository Bookings { get; private set; } = null!;
@@ -34,14 +36,14 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Tables = new ClinicTables(new TableServiceClient(azurite.ConnectionString), _prefix);
-        await Tables.EnsureCreatedAsync();
+        await Tables.CreateAsync();
         (Workflow, Bookings, Schedule) = Build(Tables);
     }
 
     public async Task DisposeAsync()
     {
         var service = new TableServiceClient(azurite.ConnectionString);
-        foreach (var table in Tables.All)
+        await foreach (var table in service.QueryAsync(TableClient.CreateQueryFilter($"TableName ge {_prefix} and TableName lt {_prefix + "~"}")))
         {
             await service.DeleteTableAsync(table.Name);
         }
@@ -61,12 +63,12 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
     protected static (BookingEntity Header, List<SessionEntity> Sessions) NewBooking(string id, params (string Practitioner, DateTimeOffset Start)[] sessions) =>
         (new BookingEntity
         {
-            PartitionKey = id, RowKey = BookingEntity.Row, ServiceId = "microneedling", LocationId = "city", IntakeId = "in_1",
+            Id = id, ServiceId = "microneedling", LocationId = "city", IntakeId = "in_1",
             PatientName = "Patient", PatientEmail = "patient@example.com", ManageTokenHash = "h", SessionCount = sessions.Length, CreatedAt = Now, UpdatedAt = Now,
         },
         [.. sessions.Select((s, i) => new SessionEntity
         {
-            PartitionKey = id, RowKey = SessionEntity.RowFor(i + 1), Number = i + 1, PractitionerId = s.Practitioner,
+            Number = i + 1, PractitionerId = s.Practitioner,
             Start = s.Start, End = s.Start.AddMinutes(60), BlockedUntil = s.Start.AddMinutes(75), Status = SessionStatus.Booked,
         })]);
 
@@ -81,7 +83,7 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
     protected async Task<int> DayRowsAsync(string practitioner)
     {
         var count = 0;
-        await foreach (var _ in Tables.Schedule.QueryAsync<ScheduleDayEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {practitioner}")))
+        await foreach (var _ in Tables.Schedule.QueryAsync<ScheduleDayEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {practitioner}"), CancellationToken.None))
         {
             count++;
         }

@@ -2,7 +2,6 @@ using Azure;
 using Microneedling.Domain.Clinics;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
-using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
@@ -23,7 +22,7 @@ public sealed record AdminSessionView(
     string PatientName);
 
 /// <summary>What clinic staff do: see a day, record attendance, cancel for the clinic, clear an intake after a consultation.</summary>
-public sealed class AdminService(Clinic clinic, ClinicTables tables, BookingRepository bookings, ScheduleRepository schedule, IntakeRepository intakes, BookingService bookingService, TimeProvider clock)
+public sealed class AdminService(Clinic clinic, BookingRepository bookings, ScheduleRepository schedule, IntakeRepository intakes, BookingService bookingService, TimeProvider clock)
 {
     public async Task<IResult> DayAsync(string? date, string? practitionerId, CancellationToken ct)
     {
@@ -39,7 +38,6 @@ public sealed class AdminService(Clinic clinic, ClinicTables tables, BookingRepo
             return Problems.Validation(v.Errors);
         }
 
-        await tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
         var from = day!.Value.AtStartOfDayInZone(clinic.TimeZone).ToDateTimeOffset();
         var to = day.Value.PlusDays(1).AtStartOfDayInZone(clinic.TimeZone).ToDateTimeOffset();
         var sessions = new List<AdminSessionView>();
@@ -100,7 +98,6 @@ public sealed class AdminService(Clinic clinic, ClinicTables tables, BookingRepo
 
     public async Task<IResult> ClearIntakeAsync(string intakeId, CancellationToken ct)
     {
-        await tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
         var intake = await intakes.GetAsync(intakeId, ct).ConfigureAwait(false);
         if (intake is null)
         {
@@ -112,8 +109,7 @@ public sealed class AdminService(Clinic clinic, ClinicTables tables, BookingRepo
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, "intake-not-consult", "Only an intake that needed a consultation can be cleared.");
         }
 
-        intake.ClearedByPractitioner = true;
-        await tables.Intakes.UpdateEntityAsync(intake, intake.ETag, Tables.TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await intakes.ClearAsync(intake, ct).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 }

@@ -9,12 +9,8 @@ using Microneedling.Functions.Catalog;
 using Microneedling.Functions.Intakes;
 using Microneedling.Functions.Reminders;
 using Microneedling.Functions.Timers;
-using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
-using Microneedling.Storage.Idempotency;
-using Microneedling.Storage.Intakes;
-using Microneedling.Storage.Reminders;
-using Microneedling.Tables;
+using Microneedling.Storage.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -50,13 +46,7 @@ public static class ApiServiceCollectionExtensions
         services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024);
 
-        services.AddSingleton(sp => new ClinicTables(sp.GetRequiredService<TableServiceClient>(), api.TablePrefix));
-        services.AddSingleton<BookingRepository>();
-        services.AddSingleton<ScheduleRepository>();
-        services.AddSingleton<RecoveryRepository>();
-        services.AddSingleton<BookingWorkflow>();
-        services.AddSingleton<IntakeRepository>();
-        services.AddSingleton<IdempotencyRepository>();
+        services.AddClinicStorage(builder.Configuration.GetSection(TableStorageOptions.Section), api.TablePrefix);
         services.AddOptions<ManageTokenOptions>().Bind(builder.Configuration.GetSection(ManageTokenOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ManageTokenOptions>, ManageTokenOptionsValidator>();
         services.AddSingleton<ManageTokens>();
@@ -70,7 +60,6 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AvailabilityService>();
         services.AddSingleton<AdminService>();
         services.AddTimerFunction<BookingRecoveryTimer>("BookingRecovery", "BookingRecoverySchedule", "30 */2 * * * *");
-        services.AddSingleton(sp => new ReminderRepository(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ClinicTables>(), api.TablePrefix));
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton<IBookingFollowUp>(sp => sp.GetRequiredService<ReminderScheduler>());
         services.AddSingleton<OptOuts>();

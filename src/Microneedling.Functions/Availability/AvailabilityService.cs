@@ -1,7 +1,6 @@
 using Microneedling.Domain.Availability;
 using Microneedling.Domain.Clinics;
 using Microneedling.Functions.Api;
-using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
 using NodaTime;
 using NodaTime.Extensions;
@@ -9,7 +8,7 @@ using NodaTime.Extensions;
 namespace Microneedling.Functions.Availability;
 
 /// <summary>Free start times, computed by the domain from the practitioners' stored schedules.</summary>
-public sealed class AvailabilityService(Clinic clinic, ClinicTables tables, ScheduleRepository schedule, TimeProvider clock)
+public sealed class AvailabilityService(Clinic clinic, ScheduleRepository schedule, TimeProvider clock)
 {
     public async Task<IResult> FindAsync(string? serviceId, string? locationId, string? practitionerId, string? from, string? to, string? displayTimeZone, CancellationToken ct)
     {
@@ -42,7 +41,6 @@ public sealed class AvailabilityService(Clinic clinic, ClinicTables tables, Sche
     {
         ArgumentNullException.ThrowIfNull(query);
         var now = clock.GetUtcNow().ToInstant();
-        await tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
         var rangeStart = query.From.AtStartOfDayInZone(clinic.TimeZone).ToInstant();
         var rangeEnd = query.To.PlusDays(1).AtStartOfDayInZone(clinic.TimeZone).ToInstant() + Duration.FromHours(12);
         var practitioners = clinic.Practitioners.Where(p => (query.PractitionerId is null || p.Id == query.PractitionerId) && p.Offers(query.ServiceId) && p.WorksAt(query.LocationId));

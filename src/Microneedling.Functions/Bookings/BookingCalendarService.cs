@@ -71,7 +71,7 @@ public sealed class BookingCalendarService(Clinic clinic, PageLinks links, Booki
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(session);
         var location = clinic.FindLocation(booking.Header.LocationId);
-        var id = booking.Header.PartitionKey;
+        var id = booking.Header.Id;
         return new SessionCalendarDetails(
             $"{id}-{session.Number}",
             session.Sequence,

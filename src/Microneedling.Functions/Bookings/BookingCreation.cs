@@ -4,7 +4,6 @@ using Microneedling.Domain.Bookings;
 using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Common;
 using Microneedling.Functions.Api;
-using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Idempotency;
@@ -20,7 +19,6 @@ namespace Microneedling.Functions.Bookings;
 /// </summary>
 public sealed partial class BookingCreation(
     Clinic clinic,
-    ClinicTables tables,
     BookingRepository bookings,
     BookingWorkflow workflow,
     IntakeRepository intakes,
@@ -35,7 +33,6 @@ public sealed partial class BookingCreation(
     public async Task<IResult> CreateAsync(CreateBookingRequest request, byte[] rawBody, string? idempotencyKey, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow().ToInstant();
         var v = new Validation();
         if (idempotencyKey is { } key && (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => c < 0x21 || c > 0x7E)))
@@ -186,13 +183,13 @@ public sealed partial class BookingCreation(
     {
         var header = new BookingEntity
         {
-            PartitionKey = bookingId, RowKey = BookingEntity.Row, ServiceId = service.Id, LocationId = location.Id, IntakeId = intakeId,
+            Id = bookingId, ServiceId = service.Id, LocationId = location.Id, IntakeId = intakeId,
             PatientName = name, PatientEmail = email, ManageTokenHash = ManageTokens.Hash(tokens.Issue(bookingId)),
             AddOnIds = string.Join(',', addOnIds), SessionCount = sessions.Count, Status = BookingStatus.Confirmed, CreatedAt = now.ToDateTimeOffset(), UpdatedAt = now.ToDateTimeOffset(),
         };
         var rows = sessions.Select((s, i) => new SessionEntity
         {
-            PartitionKey = bookingId, RowKey = SessionEntity.RowFor(i + 1), Number = i + 1, PractitionerId = s.PractitionerId,
+            Number = i + 1, PractitionerId = s.PractitionerId,
             Start = s.Start.ToDateTimeOffset(), End = (s.Start + service.Duration).ToDateTimeOffset(),
             BlockedUntil = (s.Start + service.Duration + service.Buffer).ToDateTimeOffset(), Status = SessionStatus.Booked,
         }).ToList();

@@ -1,15 +1,13 @@
 using Microneedling.Functions.Timers;
-using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
 
 namespace Microneedling.Functions.Bookings;
 
 /// <summary>Finishes or undoes booking changes whose writer died between two writes.</summary>
-public sealed class BookingRecoveryTimer(ClinicTables tables, BookingWorkflow workflow, TimeProvider clock) : ITimerFunction
+public sealed class BookingRecoveryTimer(BookingWorkflow workflow, TimeProvider clock) : ITimerFunction
 {
     public async Task<TimerRunResult> RunAsync(TimerInvocation invocation, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var recovered = await workflow.RecoverAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return new TimerRunResult([$"recovered {recovered} interrupted booking change(s)"]);
     }

@@ -2,7 +2,6 @@ using Microneedling.Domain.Bookings;
 using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Common;
 using Microneedling.Functions.Api;
-using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using NodaTime.Extensions;
@@ -15,7 +14,6 @@ namespace Microneedling.Functions.Bookings;
 /// </summary>
 public sealed partial class BookingService(
     Clinic clinic,
-    ClinicTables tables,
     BookingRepository bookings,
     BookingWorkflow workflow,
     TimeProvider clock,
@@ -157,7 +155,6 @@ public sealed partial class BookingService(
 
     public async Task<(StoredBooking? Booking, IResult? Problem)> ExistingAsync(string bookingId, CancellationToken ct)
     {
-        await tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
         var booking = await bookings.GetAsync(bookingId, ct).ConfigureAwait(false);
         return booking?.Header.Status is BookingStatus.Confirmed or BookingStatus.Cancelled
             ? (booking, null)

@@ -12,7 +12,7 @@ public static class BookingViews
         ArgumentNullException.ThrowIfNull(booking);
         var h = booking.Header;
         return new BookingView(
-            h.PartitionKey,
+            h.Id,
             JsonNames.Kebab(h.Status.ToString()),
             h.ServiceId,
             h.LocationId,

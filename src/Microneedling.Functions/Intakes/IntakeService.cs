@@ -2,7 +2,6 @@ using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Intake;
 using Microneedling.Domain.Plans;
 using Microneedling.Functions.Api;
-using Microneedling.Storage;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
 using NodaTime;
@@ -11,7 +10,7 @@ using NodaTime.Extensions;
 namespace Microneedling.Functions.Intakes;
 
 /// <summary>Screens an intake, keeps only the outcome and its codes, and proposes a plan when eligible.</summary>
-public sealed partial class IntakeService(Clinic clinic, ClinicTables tables, IntakeRepository intakes, IntakeTokens tokens, TimeProvider clock, ILogger<IntakeService> logger)
+public sealed partial class IntakeService(Clinic clinic, IntakeRepository intakes, IntakeTokens tokens, TimeProvider clock, ILogger<IntakeService> logger)
 {
     public async Task<IResult> SubmitAsync(IntakeRequest request, CancellationToken ct)
     {
@@ -65,11 +64,9 @@ public sealed partial class IntakeService(Clinic clinic, ClinicTables tables, In
 
         var result = IntakeScreening.Screen(answers, today, clinic.Screening);
         var intakeId = ResourceIds.New("in");
-        await tables.EnsureCreatedAsync(ct).ConfigureAwait(false);
         await intakes.AddAsync(new IntakeEntity
         {
-            PartitionKey = intakeId,
-            RowKey = IntakeEntity.Row,
+            Id = intakeId,
             Outcome = result.Outcome,
             FindingCodes = string.Join(',', result.Findings.Select(f => f.Code)),
             AskAgainOn = result.AskAgainOn?.AtStartOfDayInZone(clinic.TimeZone).ToDateTimeOffset(),

@@ -1,21 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
 using Microneedling.Functions.Bookings;
-using Microneedling.Storage;
-using Microneedling.Tables;
+using Microneedling.Storage.OptOuts;
 using Microsoft.Extensions.Options;
 
 namespace Microneedling.Functions.Reminders;
 
 /// <summary>
-/// Patients who stopped the optional emails (rebooking, maintenance). Keyed by a hash of the
-/// address, so the table holds no address; the unsubscribe link carries that hash and an HMAC of
+/// Stopping the optional emails (rebooking, maintenance): they are recorded by a hash of the
+/// address, so storage holds no address; the unsubscribe link carries that hash and an HMAC of
 /// it, so nobody can unsubscribe someone else.
 /// </summary>
-public sealed class OptOuts(ClinicTables tables, IOptions<ManageTokenOptions> options)
+public sealed class OptOuts(OptOutRepository optOuts, IOptions<ManageTokenOptions> options)
 {
-    private const string Partition = "optout";
     private readonly Lazy<byte[]> _key = new(() => ManageTokens.DecodeKey(options.Value.ManageTokenKey));
 
     public static string AddressHash(string email) =>
@@ -28,23 +25,12 @@ public sealed class OptOuts(ClinicTables tables, IOptions<ManageTokenOptions> op
         addressHash.Length == 64 && token.Length == 32
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Token(addressHash)), Encoding.ASCII.GetBytes(token));
 
-    public async Task OptOutAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        await tables.OptOuts.UpsertEntityAsync(new TableEntity(Partition, addressHash) { ["At"] = now }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-    }
+    public Task OptOutAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        optOuts.AddAsync(addressHash, now, cancellationToken);
 
-    public Task<bool> IsOptedOutAsync(string email, CancellationToken cancellationToken) => IsOptedOutByHashAsync(AddressHash(email), cancellationToken);
+    public Task<bool> IsOptedOutAsync(string email, CancellationToken cancellationToken) =>
+        IsOptedOutByHashAsync(AddressHash(email), cancellationToken);
 
-    public async Task<bool> IsOptedOutByHashAsync(string addressHash, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await tables.OptOuts.GetEntityIfExistsAsync<TableEntity>(Partition, addressHash, cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
-    }
+    public Task<bool> IsOptedOutByHashAsync(string addressHash, CancellationToken cancellationToken) =>
+        optOuts.ContainsAsync(addressHash, cancellationToken);
 }

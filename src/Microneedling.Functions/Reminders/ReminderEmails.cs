@@ -22,7 +22,7 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
     {
         ArgumentNullException.ThrowIfNull(reminder);
         ArgumentNullException.ThrowIfNull(booking);
-        var id = booking.Header.PartitionKey;
+        var id = booking.Header.Id;
         var session = booking.Session(reminder.SessionNumber) ?? throw new InvalidOperationException("The reminder's session is gone.");
         var day = DateOnly.FromDateTime(session.Start.ToInstant().InZone(clinic.TimeZone).Date.ToDateTimeUnspecified());
         var addressHash = OptOuts.AddressHash(booking.Header.PatientEmail);
@@ -62,7 +62,7 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
             ReminderKind.BookingConfirmation =>
             [
                 .. booking.Sessions.Where(s => s.Status == SessionStatus.Booked).Select(s => Invite(booking, s, now)),
-                Ics("plan.ics", SessionCalendars.ForPlan(clinic, new PlanCalendarDetails(booking.Header.PartitionKey,
+                Ics("plan.ics", SessionCalendars.ForPlan(clinic, new PlanCalendarDetails(booking.Header.Id,
                     [.. booking.Sessions.Select(s => BookingCalendarService.Details(clinic, links, booking, s))], [], null, links.Book), now)),
             ],
             ReminderKind.Rescheduled or ReminderKind.Cancelled => [Invite(booking, session, now)],

@@ -46,7 +46,7 @@ public static class ReminderEndpoints
             return problem;
         }
 
-        var records = await reminders.EmailsOfAsync(booking!.Header.PartitionKey, ct).ConfigureAwait(false);
+        var records = await reminders.EmailsOfAsync(booking!.Header.Id, ct).ConfigureAwait(false);
         return TypedResults.Ok(records.OrderBy(r => r.At).Select(r => new EmailRecordView(JsonNames.Kebab(r.Kind.ToString()), r.SessionNumber, r.OperationId,
             JsonNames.Kebab(r.Outcome.ToString()), r.Detail, r.At, r.Attempts)).ToList());
     }

@@ -20,7 +20,7 @@ public sealed class ReminderScheduler(Clinic clinic, ReminderRepository reminder
     {
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(sessionNumbers);
-        var id = booking.Header.PartitionKey;
+        var id = booking.Header.Id;
         var service = clinic.FindService(booking.Header.ServiceId)?.Kind ?? ServiceKind.Microneedling;
         var scheduled = new List<ReminderEntity>();
         var affected = booking.Sessions.Where(s => sessionNumbers.Contains(s.Number)).ToList();
@@ -46,7 +46,7 @@ public sealed class ReminderScheduler(Clinic clinic, ReminderRepository reminder
     {
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(changeEmail);
-        var id = booking.Header.PartitionKey;
+        var id = booking.Header.Id;
         var service = clinic.FindService(booking.Header.ServiceId)?.Kind ?? ServiceKind.Microneedling;
         var sessions = changeEmail.Kind == ReminderKind.BookingConfirmation
             ? booking.Sessions

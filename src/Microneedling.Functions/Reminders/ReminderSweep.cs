@@ -7,7 +7,6 @@ using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
 using Microneedling.Storage.Reminders;
-using Microneedling.Tables;
 
 namespace Microneedling.Functions.Reminders;
 
@@ -45,7 +44,7 @@ public sealed partial class ReminderSweep(
         var due = await reminders.DueAsync(from, now, cancellationToken).ConfigureAwait(false);
         var outcomes = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (item, ct) => outcomes.Add(await ProcessAsync(item.Table, item.Reminder, now, ct).ConfigureAwait(false))).ConfigureAwait(false);
+            async (reminder, ct) => outcomes.Add(await ProcessAsync(reminder, now, ct).ConfigureAwait(false))).ConfigureAwait(false);
         await reminders.AdvanceCheckpointAsync(now, cancellationToken).ConfigureAwait(false);
         var result = new SweepResult(due.Count, Count("sent"), Count("skipped"), Count("failed"), Count("retrying"), Count("busy"));
         LogSwept(result.Due, result.Sent, result.Skipped, result.Failed, result.Retrying, result.Busy);
@@ -54,10 +53,10 @@ public sealed partial class ReminderSweep(
         int Count(string outcome) => outcomes.Count(o => o == outcome);
     }
 
-    private async Task<string> ProcessAsync(TableClient table, ReminderEntity reminder, DateTimeOffset now, CancellationToken ct)
+    private async Task<string> ProcessAsync(ReminderEntity reminder, DateTimeOffset now, CancellationToken ct)
     {
         var takenOver = reminder.State == ReminderState.Claimed;
-        if (!await ReminderRepository.TryClaimAsync(table, reminder, now, Lease, ct).ConfigureAwait(false))
+        if (!await reminders.TryClaimAsync(reminder, now, Lease, ct).ConfigureAwait(false))
         {
             return "busy";
         }
@@ -73,7 +72,7 @@ public sealed partial class ReminderSweep(
 
         if (reason is not null)
         {
-            await reminders.FinishAsync(table, reminder, EmailOutcome.Skipped, reason, now, ct).ConfigureAwait(false);
+            await reminders.FinishAsync(reminder, EmailOutcome.Skipped, reason, now, ct).ConfigureAwait(false);
             return "skipped";
         }
 
@@ -82,17 +81,17 @@ public sealed partial class ReminderSweep(
             if ((takenOver || reminder.Attempts > 1) && await sender.GetStatusAsync(reminder.OperationId, ct).ConfigureAwait(false) is { } earlier)
             {
                 var failed = earlier.State is EmailDeliveryState.Failed or EmailDeliveryState.Canceled;
-                await reminders.FinishAsync(table, reminder, failed ? EmailOutcome.Failed : EmailOutcome.Sent, $"accepted by an earlier attempt: {earlier.State}", now, ct).ConfigureAwait(false);
+                await reminders.FinishAsync(reminder, failed ? EmailOutcome.Failed : EmailOutcome.Sent, $"accepted by an earlier attempt: {earlier.State}", now, ct).ConfigureAwait(false);
                 return failed ? "failed" : "sent";
             }
 
             var result = await sender.SendAsync(emails.Compose(reminder, booking!), ct).ConfigureAwait(false);
-            await reminders.FinishAsync(table, reminder, EmailOutcome.Sent, result.State.ToString(), now, ct).ConfigureAwait(false);
+            await reminders.FinishAsync(reminder, EmailOutcome.Sent, result.State.ToString(), now, ct).ConfigureAwait(false);
             return "sent";
         }
         catch (RequestFailedException ex) when (ex.Status is >= 400 and < 500 and not 408 and not 429)
         {
-            await reminders.FinishAsync(table, reminder, EmailOutcome.Failed, $"{ex.Status} {ex.ErrorCode}", now, ct).ConfigureAwait(false);
+            await reminders.FinishAsync(reminder, EmailOutcome.Failed, $"{ex.Status} {ex.ErrorCode}", now, ct).ConfigureAwait(false);
             LogFailed(reminder.BookingId, reminder.Kind, ex.Status);
             return "failed";
         }
@@ -100,12 +99,12 @@ public sealed partial class ReminderSweep(
         {
             if (reminder.Attempts >= MaxAttempts)
             {
-                await reminders.FinishAsync(table, reminder, EmailOutcome.Failed, $"gave up after {reminder.Attempts} attempts: {ex.GetType().Name}", now, ct).ConfigureAwait(false);
+                await reminders.FinishAsync(reminder, EmailOutcome.Failed, $"gave up after {reminder.Attempts} attempts: {ex.GetType().Name}", now, ct).ConfigureAwait(false);
                 return "failed";
             }
 
             var backoff = TimeSpan.FromMinutes(Math.Pow(3, reminder.Attempts - 1));
-            await ReminderRepository.RetryLaterAsync(table, reminder, now + backoff, ex.GetType().Name, ct).ConfigureAwait(false);
+            await reminders.RetryLaterAsync(reminder, now + backoff, ex.GetType().Name, ct).ConfigureAwait(false);
             return "retrying";
         }
     }

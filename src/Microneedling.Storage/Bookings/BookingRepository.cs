@@ -1,6 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
 using Microneedling.Storage.Entities;
-using Microneedling.Tables;
+using Microneedling.Storage.Tables;
 
 namespace Microneedling.Storage.Bookings;
 
@@ -12,26 +13,31 @@ public sealed record StoredBooking(BookingEntity Header, IReadOnlyList<SessionEn
 
 public sealed class BookingRepository(ClinicTables tables)
 {
-    private TableClient Table => tables.Bookings;
+    private GuardedTable Table => tables.Bookings;
 
     /// <summary>Writes a new booking, with its receipt if given; false if one with that id exists already (a resumed write).</summary>
     public async Task<bool> AddAsync(BookingEntity header, IReadOnlyList<SessionEntity> sessions, ReceiptEntity? receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(sessions);
-        var rows = new List<ITableEntity> { header };
-        rows.AddRange(sessions);
-        if (receipt is not null)
+        var actions = new List<TableTransactionAction>(sessions.Count + 2) { new(TableTransactionActionType.Add, header) };
+        foreach (var session in sessions)
         {
-            receipt.PartitionKey = header.PartitionKey;
-            receipt.RowKey = ReceiptEntity.Row;
-            rows.Add(receipt);
+            session.PartitionKey = header.Id;
+            session.RowKey = SessionEntity.RowFor(session.Number);
+            actions.Add(new(TableTransactionActionType.Add, session));
         }
 
-        var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r));
+        if (receipt is not null)
+        {
+            receipt.PartitionKey = header.Id;
+            receipt.RowKey = ReceiptEntity.Row;
+            actions.Add(new(TableTransactionActionType.Add, receipt));
+        }
+
         try
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await Table.SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
@@ -45,7 +51,7 @@ public sealed class BookingRepository(ClinicTables tables)
     {
         try
         {
-            await Table.AddEntityAsync(new BookingEntity { PartitionKey = bookingId, RowKey = BookingEntity.Row, Status = BookingStatus.Abandoned, CreatedAt = now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+            await Table.AddAsync(new BookingEntity { Id = bookingId, Status = BookingStatus.Abandoned, CreatedAt = now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -61,40 +67,42 @@ public sealed class BookingRepository(ClinicTables tables)
             return null;
         }
 
-        var header = await Table.GetEntityIfExistsAsync<BookingEntity>(bookingId, BookingEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!header.HasValue)
+        var header = await Table.GetIfExistsAsync<BookingEntity>(bookingId, BookingEntity.Row, cancellationToken).ConfigureAwait(false);
+        if (header is null)
         {
             return null;
         }
 
         // Point reads, not a partition query: they stay cheap however large the table grows.
-        var reads = await Task.WhenAll(Enumerable.Range(1, header.Value!.SessionCount)
-            .Select(n => Table.GetEntityIfExistsAsync<SessionEntity>(bookingId, SessionEntity.RowFor(n), cancellationToken: cancellationToken))).ConfigureAwait(false);
-        var sessions = reads.Where(r => r.HasValue).Select(r => r.Value!);
-        return new StoredBooking(header.Value!, [.. sessions.OrderBy(s => s.Number)]);
+        var reads = new Task<SessionEntity?>[header.SessionCount];
+        for (var n = 1; n <= reads.Length; n++)
+        {
+            reads[n - 1] = Table.GetIfExistsAsync<SessionEntity>(bookingId, SessionEntity.RowFor(n), cancellationToken);
+        }
+
+        var sessions = await Task.WhenAll(reads).ConfigureAwait(false);
+        return new StoredBooking(header, [.. sessions.OfType<SessionEntity>().OrderBy(s => s.Number)]);
     }
 
     /// <summary>The response given when the booking was created under an <c>Idempotency-Key</c>; null if not (yet) written.</summary>
-    public async Task<ReceiptEntity?> GetReceiptAsync(string bookingId, CancellationToken cancellationToken)
-    {
-        if (!TableKeys.IsValidKey(bookingId))
-        {
-            return null;
-        }
-
-        var receipt = await Table.GetEntityIfExistsAsync<ReceiptEntity>(bookingId, ReceiptEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return receipt.HasValue ? receipt.Value : null;
-    }
+    public async Task<ReceiptEntity?> GetReceiptAsync(string bookingId, CancellationToken cancellationToken) =>
+        TableKeys.IsValidKey(bookingId)
+            ? await Table.GetIfExistsAsync<ReceiptEntity>(bookingId, ReceiptEntity.Row, cancellationToken).ConfigureAwait(false)
+            : null;
 
     /// <summary>Replaces the header and the given sessions together, each only if unchanged since read (412 otherwise).</summary>
     public async Task SaveAsync(BookingEntity header, IEnumerable<SessionEntity> changedSessions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(changedSessions);
-        var actions = changedSessions.Select(s => new TableTransactionAction(TableTransactionActionType.UpdateReplace, s, s.ETag))
-            .Prepend(new TableTransactionAction(TableTransactionActionType.UpdateReplace, header, header.ETag));
-        await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, header, header.ETag)];
+        actions.AddRange(changedSessions.Select(s => new TableTransactionAction(TableTransactionActionType.UpdateReplace, s, s.ETag)));
+        await Table.SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 
-    public static bool IsConcurrencyFailure(RequestFailedException ex) => ex.Status is 412 or 409;
+    public static bool IsConcurrencyFailure(RequestFailedException ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return ex.Status is 412 or 409;
+    }
 }

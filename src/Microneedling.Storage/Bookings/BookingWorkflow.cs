@@ -1,6 +1,5 @@
 using Azure;
 using Microneedling.Storage.Entities;
-using Microneedling.Tables;
 
 namespace Microneedling.Storage.Bookings;
 
@@ -39,9 +38,9 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(sessions);
-        var claims = sessions.Select(s => ClaimOf(header.PartitionKey, header.LocationId, s)).ToList();
+        var claims = sessions.Select(s => ClaimOf(header.Id, header.LocationId, s)).ToList();
         var numbers = sessions.Select(s => s.Number).ToList();
-        var intent = await recovery.AddAsync(header.PartitionKey, claims, BookingChange.Created, numbers, header.CreatedAt, cancellationToken).ConfigureAwait(false);
+        var intent = await recovery.AddAsync(header.Id, claims, BookingChange.Created, numbers, header.CreatedAt, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < claims.Count; i++)
         {
             if (await schedule.ClaimAsync(claims[i], cancellationToken).ConfigureAwait(false) == ClaimOutcome.Taken)
@@ -59,7 +58,7 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
         header.Status = BookingStatus.Confirmed;
         if (!await bookings.AddAsync(header, sessions, receipt, cancellationToken).ConfigureAwait(false))
         {
-            var existing = await bookings.GetAsync(header.PartitionKey, cancellationToken).ConfigureAwait(false);
+            var existing = await bookings.GetAsync(header.Id, cancellationToken).ConfigureAwait(false);
             if (existing?.Header.Status != BookingStatus.Confirmed)
             {
                 // The sweep judged this writer dead and wrote its tombstone: give back what it just claimed.
@@ -88,7 +87,7 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
     {
         ArgumentNullException.ThrowIfNull(booking);
         var session = booking.Session(sessionNumber) ?? throw new ArgumentOutOfRangeException(nameof(sessionNumber));
-        var bookingId = booking.Header.PartitionKey;
+        var bookingId = booking.Header.Id;
         var from = ClaimOf(bookingId, booking.Header.LocationId, session);
         var to = new SessionClaim(practitionerId, bookingId, sessionNumber, booking.Header.LocationId, start, end, blockedUntil);
         var intent = await recovery.AddAsync(bookingId, [from, to], BookingChange.Rescheduled, [sessionNumber], now, cancellationToken).ConfigureAwait(false);
@@ -135,7 +134,7 @@ public sealed class BookingWorkflow(BookingRepository bookings, ScheduleReposito
     {
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(sessionNumbers);
-        var bookingId = booking.Header.PartitionKey;
+        var bookingId = booking.Header.Id;
         var cancelling = booking.Sessions.Where(s => sessionNumbers.Contains(s.Number) && s.Status == SessionStatus.Booked).ToList();
         var claims = cancelling.Select(s => ClaimOf(bookingId, booking.Header.LocationId, s)).ToList();
         var intent = await recovery.AddAsync(bookingId, claims, BookingChange.Cancelled, [.. cancelling.Select(s => s.Number)], now, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Azure;
+using Azure.Data.Tables;
 using Microneedling.Storage.Entities;
-using Microneedling.Tables;
+using Microneedling.Storage.Tables;
 
 namespace Microneedling.Storage.Bookings;
 
@@ -33,20 +33,14 @@ public sealed class RecoveryRepository(ClinicTables tables)
             entity[$"Claim{i:D2}"] = claims[i].Serialize();
         }
 
-        await _log.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        await _log.AddAsync(entity, cancellationToken).ConfigureAwait(false);
         return new RecoveryIntent(rowKey, bookingId, now, claims, change, sessions);
     }
 
     public async Task RemoveAsync(RecoveryIntent intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        try
-        {
-            await _log.DeleteEntityAsync(RecoveryKeys.Partition, intent.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-        }
+        await _log.DeleteAsync(RecoveryKeys.Partition, intent.RowKey, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Intents written before <paramref name="cutoff"/>: their writers are done or dead.</summary>
@@ -54,7 +48,7 @@ public sealed class RecoveryRepository(ClinicTables tables)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RecoveryKeys.Partition} and RowKey lt {cutoff.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}");
         var intents = new List<RecoveryIntent>();
-        await foreach (var row in tables.Recovery.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in tables.Recovery.QueryAsync<TableEntity>(filter, cancellationToken).ConfigureAwait(false))
         {
             var claims = row.Keys.Where(k => k.StartsWith("Claim", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
                 .Select(k => SessionClaim.Parse(row.GetString(k)!)).ToList();

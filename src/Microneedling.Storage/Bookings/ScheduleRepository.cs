@@ -1,7 +1,8 @@
 using Azure;
+using Azure.Data.Tables;
 using Microneedling.Domain.Availability;
 using Microneedling.Storage.Entities;
-using Microneedling.Tables;
+using Microneedling.Storage.Tables;
 using NodaTime;
 using NodaTime.Extensions;
 
@@ -20,7 +21,7 @@ public sealed class ScheduleRepository(ClinicTables tables)
 
     private readonly KnownDays _known = new();
 
-    private TableClient Days => tables.Schedule;
+    private GuardedTable Days => tables.Schedule;
 
     /// <summary>The practitioner's taken time overlapping [from, to).</summary>
     public async Task<IReadOnlyList<BusyInterval>> GetBusyAsync(string practitionerId, Instant from, Instant to, CancellationToken cancellationToken)
@@ -138,8 +139,7 @@ public sealed class ScheduleRepository(ClinicTables tables)
             return (key, known, true);
         }
 
-        var day = await Days.GetEntityIfExistsAsync<ScheduleDayEntity>(practitionerId, key, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var entity = day.HasValue ? day.Value : null;
+        var entity = await Days.GetIfExistsAsync<ScheduleDayEntity>(practitionerId, key, cancellationToken).ConfigureAwait(false);
         _known.Remember(practitionerId, key, entity);
         return (key, entity, false);
     }
@@ -169,14 +169,14 @@ public sealed class ScheduleRepository(ClinicTables tables)
     {
         try
         {
-            var etags = actions.Count == 1
-                ? [(await WriteOneAsync(actions[0], cancellationToken).ConfigureAwait(false)).Headers.ETag]
-                : (await Days.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false)).Value.Select(r => r.ETag).ToList();
+            var responses = actions.Count == 1
+                ? [await WriteOneAsync(actions[0], cancellationToken).ConfigureAwait(false)]
+                : await Days.SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < actions.Count; i++)
             {
-                var (type, entity, _) = actions[i];
-                entity.ETag = etags[i] ?? default;
-                _known.Remember(entity.PartitionKey, entity.RowKey, type == TableTransactionActionType.Delete ? null : (ScheduleDayEntity)entity);
+                var action = actions[i];
+                action.Entity.ETag = responses[i].Headers.ETag ?? default;
+                _known.Remember(action.Entity.PartitionKey, action.Entity.RowKey, action.ActionType == TableTransactionActionType.Delete ? null : (ScheduleDayEntity)action.Entity);
             }
         }
         catch (RequestFailedException)
@@ -190,15 +190,21 @@ public sealed class ScheduleRepository(ClinicTables tables)
         }
     }
 
-    private Task<Response> WriteOneAsync(TableTransactionAction action, CancellationToken cancellationToken)
+    private async Task<Response> WriteOneAsync(TableTransactionAction action, CancellationToken cancellationToken)
     {
-        var (type, entity, etag) = action;
-        return type switch
+        var entity = action.Entity;
+        switch (action.ActionType)
         {
-            TableTransactionActionType.Add => Days.AddEntityAsync(entity, cancellationToken),
-            TableTransactionActionType.Delete => Days.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, etag, cancellationToken),
-            _ => Days.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken),
-        };
+            case TableTransactionActionType.Add:
+                return await Days.AddAsync(entity, cancellationToken).ConfigureAwait(false);
+            case TableTransactionActionType.Delete:
+                var deleted = await Days.DeleteAsync(entity.PartitionKey, entity.RowKey, action.ETag, cancellationToken).ConfigureAwait(false);
+
+                // The SDK answers a missing row with its 404 instead of throwing: another writer removed it first.
+                return deleted.Status == 404 ? throw new RequestFailedException(deleted) : deleted;
+            default:
+                return await Days.ReplaceAsync(entity, action.ETag, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The distinct sessions listed on the days [from, to) touches.</summary>
@@ -212,7 +218,7 @@ public sealed class ScheduleRepository(ClinicTables tables)
 
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {practitionerId} and RowKey ge {ScheduleDayEntity.Key(from)} and RowKey le {ScheduleDayEntity.Key(to.AddTicks(-1))}");
-        await foreach (var day in Days.QueryAsync<ScheduleDayEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var day in Days.QueryAsync<ScheduleDayEntity>(filter, cancellationToken).ConfigureAwait(false))
         {
             sessions.UnionWith(day.Read());
         }

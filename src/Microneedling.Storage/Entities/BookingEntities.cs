@@ -1,3 +1,5 @@
+using System.Runtime.Serialization;
+
 namespace Microneedling.Storage.Entities;
 
 public enum BookingStatus
@@ -21,6 +23,16 @@ public enum SessionStatus
 public sealed class BookingEntity : EntityBase
 {
     public const string Row = "booking";
+
+    public BookingEntity() => RowKey = Row;
+
+    /// <summary>The booking id.</summary>
+    [IgnoreDataMember]
+    public string Id
+    {
+        get => PartitionKey;
+        set => PartitionKey = value;
+    }
 
     public BookingStatus Status { get; set; }
 
@@ -47,7 +59,7 @@ public sealed class BookingEntity : EntityBase
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>One session of a booking. Partition: the booking id; row: <c>session-NN</c>.</summary>
+/// <summary>One session of a booking. Partition: the booking id; row: <c>session-NN</c> (set when it is stored).</summary>
 public sealed class SessionEntity : EntityBase
 {
     public int Number { get; set; }

@@ -1,9 +1,9 @@
 using Azure;
-using Microneedling.Tables;
+using Azure.Data.Tables;
 
 namespace Microneedling.Storage.Entities;
 
-/// <summary>The four properties every stored row has.</summary>
+/// <summary>The four properties every stored row has. Only Storage sets or reads them.</summary>
 public abstract class EntityBase : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Microneedling.Domain.Intake;
 
 namespace Microneedling.Storage.Entities;
@@ -9,6 +10,16 @@ namespace Microneedling.Storage.Entities;
 public sealed class IntakeEntity : EntityBase
 {
     public const string Row = "intake";
+
+    public IntakeEntity() => RowKey = Row;
+
+    /// <summary>The intake id.</summary>
+    [IgnoreDataMember]
+    public string Id
+    {
+        get => PartitionKey;
+        set => PartitionKey = value;
+    }
 
     public IntakeOutcome Outcome { get; set; }
 

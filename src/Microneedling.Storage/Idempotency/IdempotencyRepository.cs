@@ -37,12 +37,12 @@ public sealed class IdempotencyRepository(ClinicTables tables)
         };
         try
         {
-            await tables.Idempotency.AddEntityAsync(record, cancellationToken).ConfigureAwait(false);
+            await tables.Idempotency.AddAsync(record, cancellationToken).ConfigureAwait(false);
             return new IdempotencyResult(IdempotencyDecision.Proceed, record);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = (await tables.Idempotency.GetEntityAsync<IdempotencyEntity>(record.PartitionKey, record.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            var existing = (await tables.Idempotency.Client.GetEntityAsync<IdempotencyEntity>(record.PartitionKey, record.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
             return new IdempotencyResult(existing.RequestHash == record.RequestHash ? IdempotencyDecision.Repeat : IdempotencyDecision.Mismatch, existing);
         }
     }
@@ -51,13 +51,7 @@ public sealed class IdempotencyRepository(ClinicTables tables)
     public async Task ForgetAsync(IdempotencyEntity record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        try
-        {
-            await tables.Idempotency.DeleteEntityAsync(record.PartitionKey, record.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-        }
+        await tables.Idempotency.DeleteAsync(record.PartitionKey, record.RowKey, default, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -1,21 +1,23 @@
 using Microneedling.Storage.Entities;
-using Microneedling.Tables;
+using Microneedling.Storage.Tables;
 
 namespace Microneedling.Storage.Intakes;
 
 public sealed class IntakeRepository(ClinicTables tables)
 {
     public async Task AddAsync(IntakeEntity intake, CancellationToken cancellationToken) =>
-        await tables.Intakes.AddEntityAsync(intake, cancellationToken).ConfigureAwait(false);
+        await tables.Intakes.AddAsync(intake, cancellationToken).ConfigureAwait(false);
 
-    public async Task<IntakeEntity?> GetAsync(string intakeId, CancellationToken cancellationToken)
+    public async Task<IntakeEntity?> GetAsync(string intakeId, CancellationToken cancellationToken) =>
+        TableKeys.IsValidKey(intakeId)
+            ? await tables.Intakes.GetIfExistsAsync<IntakeEntity>(intakeId, IntakeEntity.Row, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>Records that a practitioner cleared the intake, only if it is unchanged since read (412 otherwise).</summary>
+    public async Task ClearAsync(IntakeEntity intake, CancellationToken cancellationToken)
     {
-        if (!TableKeys.IsValidKey(intakeId))
-        {
-            return null;
-        }
-
-        var found = await tables.Intakes.GetEntityIfExistsAsync<IntakeEntity>(intakeId, IntakeEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return found.HasValue ? found.Value : null;
+        ArgumentNullException.ThrowIfNull(intake);
+        intake.ClearedByPractitioner = true;
+        await tables.Intakes.ReplaceAsync(intake, intake.ETag, cancellationToken).ConfigureAwait(false);
     }
 }

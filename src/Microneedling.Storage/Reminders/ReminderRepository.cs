@@ -1,18 +1,18 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using Microneedling.Storage.Entities;
-using Microneedling.Tables;
+using Microneedling.Storage.Tables;
 
 namespace Microneedling.Storage.Reminders;
 
 /// <summary>Reminders by due time, the sweep's checkpoint, and each booking's email log.</summary>
-public sealed class ReminderRepository(TableServiceClient service, ClinicTables tables, string prefix = "")
+public sealed class ReminderRepository(ClinicTables tables)
 {
     private const string CheckpointPartition = "checkpoint";
     private const string CheckpointRow = "reminder-sweep";
-    private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TableWriteCoalescer> _writers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DayTable> _days = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Schedules reminders; one already scheduled (same identity) is left as it is. Reminders due in
@@ -24,10 +24,10 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
         ArgumentNullException.ThrowIfNull(reminders);
         foreach (var reminder in reminders)
         {
-            var table = await TableAsync(ReminderEntity.TableFor(reminder.DueAt), cancellationToken).ConfigureAwait(false);
+            var day = await DayAsync(reminder.DueAt.UtcDateTime.Date, cancellationToken).ConfigureAwait(false);
             try
             {
-                await _writers.GetOrAdd(table.Name, static (_, t) => new TableWriteCoalescer(t), table).AddEntityAsync(reminder, cancellationToken).ConfigureAwait(false);
+                await day.Writer.AddAsync(reminder, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
@@ -36,21 +36,21 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
     }
 
     /// <summary>Reminders due in [from, to], read day table by day table over the seconds in between.</summary>
-    public async Task<IReadOnlyList<(TableClient Table, ReminderEntity Reminder)>> DueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReminderEntity>> DueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var due = new List<(TableClient, ReminderEntity)>();
+        var due = new List<ReminderEntity>();
         var since = from.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
         var upTo = (to.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
-        for (var day = from.UtcDateTime.Date; day <= to.UtcDateTime.Date; day = day.AddDays(1))
+        for (var date = from.UtcDateTime.Date; date <= to.UtcDateTime.Date; date = date.AddDays(1))
         {
-            var table = await TableAsync(ReminderEntity.TableFor(day), cancellationToken).ConfigureAwait(false);
-            var firstSecond = day == from.UtcDateTime.Date ? ReminderEntity.PartitionFor(from) : "000000";
-            var lastSecond = day == to.UtcDateTime.Date ? ReminderEntity.PartitionFor(to) : "235959";
+            var day = await DayAsync(date, cancellationToken).ConfigureAwait(false);
+            var firstSecond = date == from.UtcDateTime.Date ? ReminderEntity.PartitionFor(from) : "000000";
+            var lastSecond = date == to.UtcDateTime.Date ? ReminderEntity.PartitionFor(to) : "235959";
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey ge {firstSecond} and PartitionKey le {lastSecond} and RowKey ge {since} and RowKey lt {upTo}");
-            await foreach (var reminder in table.QueryAsync<ReminderEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var reminder in day.Table.QueryAsync<ReminderEntity>(filter, cancellationToken).ConfigureAwait(false))
             {
-                due.Add((table, reminder));
+                due.Add(reminder);
             }
         }
 
@@ -58,9 +58,8 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
     }
 
     /// <summary>Takes the reminder for this sweep until the lease ends; false if another sweep holds it or took it first.</summary>
-    public static async Task<bool> TryClaimAsync(TableClient table, ReminderEntity reminder, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimAsync(ReminderEntity reminder, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(reminder);
         if ((reminder.State == ReminderState.Claimed && reminder.ClaimedUntil > now) || reminder.NotBefore > now)
         {
@@ -71,7 +70,7 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
         reminder.ClaimedUntil = now + lease;
         try
         {
-            var response = await table.UpdateEntityAsync(reminder, reminder.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var response = await TableOf(reminder).ReplaceAsync(reminder, reminder.ETag, cancellationToken).ConfigureAwait(false);
             reminder.ETag = response.Headers.ETag ?? default;
             return true;
         }
@@ -82,11 +81,10 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
     }
 
     /// <summary>Records the outcome in the booking's email log, then removes the reminder (only while still claimed by us).</summary>
-    public async Task FinishAsync(TableClient table, ReminderEntity reminder, EmailOutcome outcome, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task FinishAsync(ReminderEntity reminder, EmailOutcome outcome, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(reminder);
-        await tables.Bookings.UpsertEntityAsync(new EmailRecordEntity
+        await tables.Bookings.UpsertAsync(new EmailRecordEntity
         {
             PartitionKey = reminder.BookingId,
             RowKey = EmailRecordEntity.RowPrefix + reminder.RowKey[20..],
@@ -97,20 +95,19 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
             Detail = detail,
             At = now,
             Attempts = reminder.Attempts,
-        }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         try
         {
-            await table.DeleteEntityAsync(reminder.PartitionKey, reminder.RowKey, reminder.ETag, cancellationToken).ConfigureAwait(false);
+            await TableOf(reminder).DeleteAsync(reminder.PartitionKey, reminder.RowKey, reminder.ETag, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (RequestFailedException ex) when (ex.Status == 412)
         {
         }
     }
 
     /// <summary>Puts a reminder back for another attempt after a transient failure.</summary>
-    public static async Task RetryLaterAsync(TableClient table, ReminderEntity reminder, DateTimeOffset notBefore, string error, CancellationToken cancellationToken)
+    public async Task RetryLaterAsync(ReminderEntity reminder, DateTimeOffset notBefore, string error, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(reminder);
         reminder.State = ReminderState.Pending;
         reminder.ClaimedUntil = null;
@@ -118,7 +115,7 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
         reminder.LastError = error;
         try
         {
-            await table.UpdateEntityAsync(reminder, reminder.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await TableOf(reminder).ReplaceAsync(reminder, reminder.ETag, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
@@ -127,9 +124,14 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
 
     public async Task<IReadOnlyList<EmailRecordEntity>> EmailsOfAsync(string bookingId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bookingId} and RowKey ge {EmailRecordEntity.RowPrefix} and RowKey lt {"email`"}");
         var records = new List<EmailRecordEntity>();
-        await foreach (var record in tables.Bookings.QueryAsync<EmailRecordEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        if (!TableKeys.IsValidKey(bookingId))
+        {
+            return records;
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bookingId} and RowKey ge {EmailRecordEntity.RowPrefix} and RowKey lt {"email`"}");
+        await foreach (var record in tables.Bookings.QueryAsync<EmailRecordEntity>(filter, cancellationToken).ConfigureAwait(false))
         {
             records.Add(record);
         }
@@ -139,8 +141,8 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
 
     public async Task<(DateTimeOffset? Through, ETag ETag)> CheckpointAsync(CancellationToken cancellationToken)
     {
-        var row = await tables.Recovery.GetEntityIfExistsAsync<TableEntity>(CheckpointPartition, CheckpointRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? (row.Value!.GetDateTimeOffset("Through"), row.Value.ETag) : (null, default);
+        var row = await tables.Recovery.GetIfExistsAsync<TableEntity>(CheckpointPartition, CheckpointRow, cancellationToken).ConfigureAwait(false);
+        return row is null ? (null, default) : (row.GetDateTimeOffset("Through"), row.ETag);
     }
 
     /// <summary>Moves the checkpoint forward (never back), tolerating a concurrent sweep doing the same.</summary>
@@ -157,11 +159,11 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
         {
             if (current is null)
             {
-                await tables.Recovery.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+                await tables.Recovery.AddAsync(row, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await tables.Recovery.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await tables.Recovery.ReplaceAsync(row, etag, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -170,23 +172,40 @@ public sealed class ReminderRepository(TableServiceClient service, ClinicTables 
         }
     }
 
-    private async Task<TableClient> TableAsync(string name, CancellationToken cancellationToken)
-    {
-        var table = service.GetTableClient(prefix + name);
-        var creating = _created.GetOrAdd(table.Name, _ => table.CreateIfNotExistsAsync(CancellationToken.None));
-        try
-        {
-            await creating.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException)
-        {
-            _created.TryRemove(new KeyValuePair<string, Task>(table.Name, creating)); // let the next call try again
-            throw;
-        }
+    /// <summary>The day table a reminder lives in (its due time's UTC day), which scheduling created.</summary>
+    private GuardedTable TableOf(ReminderEntity reminder) => Day(reminder.DueAt.UtcDateTime.Date).Table;
 
-        return table;
+    private DayTable Day(DateTime date) =>
+        _days.GetOrAdd(ReminderEntity.TableFor(new DateTimeOffset(date, TimeSpan.Zero)), static (name, tables) => new DayTable(tables.Table(name)), tables);
+
+    /// <summary>The day's table, created on first use (once; again after a failure).</summary>
+    private async Task<DayTable> DayAsync(DateTime date, CancellationToken cancellationToken)
+    {
+        var day = Day(date);
+        await day.CreatedAsync(cancellationToken).ConfigureAwait(false);
+        return day;
     }
 
-    private async Task<TableClient> TableAsync(DateTime day, CancellationToken cancellationToken) =>
-        await TableAsync(ReminderEntity.TableFor(new DateTimeOffset(day, TimeSpan.Zero)), cancellationToken).ConfigureAwait(false);
+    private sealed class DayTable(GuardedTable table)
+    {
+        private readonly Lock _gate = new();
+        private Task? _created;
+
+        public GuardedTable Table { get; } = table;
+
+        public TableWriteCoalescer Writer { get; } = new(table);
+
+        public Task CreatedAsync(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_created is null || _created.IsFaulted || _created.IsCanceled)
+                {
+                    _created = Table.Client.CreateIfNotExistsAsync(CancellationToken.None);
+                }
+
+                return _created.IsCompletedSuccessfully ? Task.CompletedTask : _created.WaitAsync(cancellationToken);
+            }
+        }
+    }
 }

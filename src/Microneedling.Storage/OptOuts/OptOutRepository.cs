@@ -1,0 +1,18 @@
+using Azure.Data.Tables;
+
+namespace Microneedling.Storage.OptOuts;
+
+/// <summary>
+/// Patients who stopped the optional emails (rebooking, maintenance), by a hash of their address:
+/// the table holds no address.
+/// </summary>
+public sealed class OptOutRepository(ClinicTables tables)
+{
+    private const string Partition = "optout";
+
+    public async Task AddAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await tables.OptOuts.UpsertAsync(new TableEntity(Partition, addressHash) { ["At"] = now }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<bool> ContainsAsync(string addressHash, CancellationToken cancellationToken) =>
+        await tables.OptOuts.GetIfExistsAsync<TableEntity>(Partition, addressHash, cancellationToken).ConfigureAwait(false) is not null;
+}
