@@ -21,6 +21,30 @@ public class TemplateTests
     };
 
     [Theory]
+    [InlineData(EmailKind.BookingConfirmation, "Your treatment series is booked | Clearskin Clinic", "Your treatment series is booked: 3 sessions.")]
+    [InlineData(EmailKind.Cancelled, "Your appointments are cancelled | Clearskin Clinic", "These appointments have been cancelled:")]
+    public void A_series_is_told_in_one_email_listing_every_session(EmailKind kind, string subject, string lead)
+    {
+        var series = new[] { 0, 28, 56 }.Select((days, i) => Samples.Session with
+        {
+            LocalStart = Samples.Session.LocalStart.AddDays(days),
+            LocalEnd = Samples.Session.LocalEnd.AddDays(days),
+            Number = i + 1,
+        }).ToList();
+
+        var email = EmailTemplates.Render(Samples.Model(kind) with { Sessions = series });
+
+        Assert.Equal(subject, email.Subject);
+        Assert.Contains(lead, email.PlainText, StringComparison.Ordinal);
+        foreach (var (label, day) in new[] { ("Session 1 of 3:", "Monday 11 January 2027"), ("Session 2 of 3:", "Monday 8 February 2027"), ("Session 3 of 3:", "Monday 8 March 2027") })
+        {
+            Assert.Contains(label, email.PlainText, StringComparison.Ordinal);
+            Assert.Contains(day, email.PlainText, StringComparison.Ordinal);
+            Assert.Contains(day, email.Html, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(KeyFacts))]
     public void Each_email_states_its_key_facts_in_both_bodies(EmailKind kind, string[] facts)
     {

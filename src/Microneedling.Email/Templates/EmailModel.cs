@@ -26,7 +26,9 @@ public sealed record ClinicBranding(string Name, EmailAddress Sender, string Add
 public sealed record SessionFacts(DateTimeOffset LocalStart, DateTimeOffset LocalEnd, string TimeZoneId, string LocationName, string LocationAddress, string PractitionerName, int Number, int SeriesLength);
 
 /// <summary>
-/// Everything a template may show. Nothing from the intake answers is here on purpose: emails get
+/// Everything a template may show. <see cref="Sessions"/> are the sessions a confirmation or a
+/// cancellation is about (a series is confirmed, or cancelled, in one email); without it, the one
+/// <see cref="Session"/>. Nothing from the intake answers is here on purpose: emails get
 /// forwarded and read on shared screens.
 /// </summary>
 public sealed record EmailModel(
@@ -40,6 +42,7 @@ public sealed record EmailModel(
     Uri? UnsubscribeUrl = null,
     DateOnly? WindowStart = null,
     DateOnly? WindowEnd = null,
-    IReadOnlyList<string>? Reasons = null);
+    IReadOnlyList<string>? Reasons = null,
+    IReadOnlyList<SessionFacts>? Sessions = null);
 
 public sealed record RenderedEmail(string Subject, string PlainText, string Html);

@@ -18,12 +18,15 @@ public static class EmailTemplates
         switch (model.Kind)
         {
             case EmailKind.BookingConfirmation:
-                (subject, heading) = ("Your appointment is booked", "Your appointment is booked");
-                var s = Need(model.Session, model);
-                t.Paragraph(hello).Paragraph(s.SeriesLength > 1
-                    ? $"Your treatment series is booked. Session {s.Number} of {s.SeriesLength}:"
-                    : "Your appointment is booked:").Facts(s)
-                    .Paragraph("The calendar invite is attached; add it to your calendar. Before your session:")
+                var booked = SessionsOf(model);
+                (subject, heading) = booked.Count > 1
+                    ? ("Your treatment series is booked", $"Your {booked.Count} sessions are booked")
+                    : ("Your appointment is booked", "Your appointment is booked");
+                t.Paragraph(hello).Paragraph(booked.Count > 1 ? $"Your treatment series is booked: {booked.Count} sessions." : "Your appointment is booked:")
+                    .Sessions(booked)
+                    .Paragraph(booked.Count > 1
+                        ? "A calendar invite for each session is attached; add them to your calendar. Before each session:"
+                        : "The calendar invite is attached; add it to your calendar. Before your session:")
                     .List(PreCare)
                     .Link("Reschedule or cancel", Need(model.ManageUrl, model));
                 break;
@@ -34,9 +37,15 @@ public static class EmailTemplates
                     .Link("Reschedule or cancel", Need(model.ManageUrl, model));
                 break;
             case EmailKind.Cancelled:
-                (subject, heading) = ("Your appointment is cancelled", "Your appointment is cancelled");
-                t.Paragraph(hello).Paragraph("This appointment has been cancelled:").Facts(Need(model.Session, model))
-                    .Paragraph("The attached calendar update removes it from your calendar.")
+                var cancelled = SessionsOf(model);
+                (subject, heading) = cancelled.Count > 1
+                    ? ("Your appointments are cancelled", $"{cancelled.Count} appointments are cancelled")
+                    : ("Your appointment is cancelled", "Your appointment is cancelled");
+                t.Paragraph(hello).Paragraph(cancelled.Count > 1 ? "These appointments have been cancelled:" : "This appointment has been cancelled:")
+                    .Sessions(cancelled)
+                    .Paragraph(cancelled.Count > 1
+                        ? "The attached calendar updates remove them from your calendar."
+                        : "The attached calendar update removes it from your calendar.")
                     .Link("Book another time", Need(model.BookingUrl, model));
                 break;
             case EmailKind.ConsultNeeded:
@@ -122,6 +131,9 @@ public static class EmailTemplates
         System.Globalization.CultureInfo.InvariantCulture, format,
         EmailText.Day(model.WindowStart ?? throw Missing(model, nameof(model.WindowStart))),
         EmailText.Day(model.WindowEnd ?? throw Missing(model, nameof(model.WindowEnd))));
+
+    private static IReadOnlyList<SessionFacts> SessionsOf(EmailModel model) =>
+        model.Sessions is { Count: > 0 } sessions ? sessions : [Need(model.Session, model)];
 
     private static T Need<T>(T? value, EmailModel model)
         where T : class => value ?? throw Missing(model, typeof(T).Name);

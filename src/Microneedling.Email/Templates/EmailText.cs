@@ -46,6 +46,22 @@ internal sealed class EmailText(ClinicBranding clinic)
         ]);
     }
 
+    /// <summary>Each session's facts, under its number in the series when there is a series.</summary>
+    public EmailText Sessions(IReadOnlyList<SessionFacts> sessions)
+    {
+        if (sessions is [{ SeriesLength: 1 } only])
+        {
+            return Facts(only);
+        }
+
+        foreach (var s in sessions)
+        {
+            Paragraph(string.Create(CultureInfo.InvariantCulture, $"Session {s.Number} of {s.SeriesLength}:")).Facts(s);
+        }
+
+        return this;
+    }
+
     public EmailText Link(string label, Uri url)
     {
         _text.Append(label).Append(": ").Append(url.AbsoluteUri).Append("\n\n");
