@@ -50,6 +50,25 @@ public sealed class ReminderEntity : EntityBase
 
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// Every session the email is about, comma-separated, when there is more than one (a
+    /// cancellation covers all the sessions one request cancelled); otherwise null.
+    /// </summary>
+    public string? Sessions { get; set; }
+
+    /// <summary>The sessions the email is about: <see cref="Sessions"/>, or the one session.</summary>
+    public IReadOnlyList<int> SessionNumbers() =>
+        string.IsNullOrEmpty(Sessions) ? [SessionNumber] : [.. Sessions.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
+
+    /// <summary>An email about several sessions: identified by the first of them.</summary>
+    public static ReminderEntity Create(string bookingId, IReadOnlyList<int> sessionNumbers, int sessionSequence, ReminderKind kind, DateTimeOffset dueAt, DateTimeOffset staleAt)
+    {
+        ArgumentNullException.ThrowIfNull(sessionNumbers);
+        var reminder = Create(bookingId, sessionNumbers.Min(), sessionSequence, kind, dueAt, staleAt);
+        reminder.Sessions = sessionNumbers.Count > 1 ? string.Join(',', sessionNumbers.Order()) : null;
+        return reminder;
+    }
+
     public static ReminderEntity Create(string bookingId, int sessionNumber, int sessionSequence, ReminderKind kind, DateTimeOffset dueAt, DateTimeOffset staleAt)
     {
         var rowKey = string.Create(CultureInfo.InvariantCulture, $"{dueAt.UtcTicks:D19}_{bookingId}_{sessionNumber:D2}_{kind}_{sessionSequence:D3}");
@@ -101,4 +120,7 @@ public sealed class EmailRecordEntity : EntityBase
     public DateTimeOffset At { get; set; }
 
     public int Attempts { get; set; }
+
+    /// <summary>For a sent confirmation: the sessions it listed and the sequence of each (<c>1:0,2:0</c>).</summary>
+    public string? Shown { get; set; }
 }

@@ -81,7 +81,11 @@ public sealed class ReminderRepository(ClinicTables tables)
     }
 
     /// <summary>Records the outcome in the booking's email log, then removes the reminder (only while still claimed by us).</summary>
-    public async Task FinishAsync(ReminderEntity reminder, EmailOutcome outcome, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task FinishAsync(ReminderEntity reminder, EmailOutcome outcome, string? detail, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await FinishAsync(reminder, outcome, detail, now, shown: null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As above, noting which session sequences a sent email showed.</summary>
+    public async Task FinishAsync(ReminderEntity reminder, EmailOutcome outcome, string? detail, DateTimeOffset now, string? shown, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
         await tables.Bookings.UpsertAsync(new EmailRecordEntity
@@ -95,6 +99,7 @@ public sealed class ReminderRepository(ClinicTables tables)
             Detail = detail,
             At = now,
             Attempts = reminder.Attempts,
+            Shown = shown,
         }, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -120,6 +125,14 @@ public sealed class ReminderRepository(ClinicTables tables)
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
         }
+    }
+
+    /// <summary>The reminder as stored now (with its current ETag), or null once it is gone.</summary>
+    public async Task<ReminderEntity?> CurrentAsync(ReminderEntity reminder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        var day = await DayAsync(reminder.DueAt.UtcDateTime.Date, cancellationToken).ConfigureAwait(false);
+        return await day.Table.GetIfExistsAsync<ReminderEntity>(reminder.PartitionKey, reminder.RowKey, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<EmailRecordEntity>> EmailsOfAsync(string bookingId, CancellationToken cancellationToken)
