@@ -120,5 +120,8 @@ static ReminderSweep Sweep(Microneedling.Domain.Clinics.Clinic clinic, ClinicTab
     var links = new PageLinks(clinic, Options.Create(new ApiOptions()));
     var emails = new ReminderEmails(clinic, EmailServiceCollectionExtensions.Branding(clinic, links), new ManageTokens(keys), optOuts, links, TimeProvider.System);
     var sender = new AcsEmailSender(new AcsEmailClient(acs.ConnectionString), new SendPacer(new AcsPacingOptions { PerMinute = 0, PerHour = 0 }, TimeProvider.System));
-    return new ReminderSweep(clinic, reminders, new BookingRepository(tables), new IntakeRepository(tables), emails, new ReminderScheduler(clinic, reminders), optOuts, sender, TimeProvider.System, NullLogger<ReminderSweep>.Instance);
+    var scheduler = new ReminderScheduler(clinic, reminders, new ChangeEmailQueue(), Options.Create(new ChangeEmailOptions { SendChangeEmailsAtOnce = false }));
+    var snapshots = new ReminderSnapshots(clinic, reminders, new IntakeRepository(tables), optOuts);
+    var delivery = new ReminderDelivery(reminders, new BookingRepository(tables), snapshots, emails, scheduler, sender, NullLogger<ReminderDelivery>.Instance);
+    return new ReminderSweep(reminders, delivery, TimeProvider.System, NullLogger<ReminderSweep>.Instance);
 }

@@ -25,7 +25,11 @@ public sealed class ReminderHarness : IAsyncDisposable
 
     public ReminderSweep Sweep => Api.Services.GetRequiredService<ReminderSweep>();
 
-    public static async Task<ReminderHarness> StartAsync(AzuriteFixture azurite, DateTimeOffset now, string? tablePrefix = null, AcsLoopbackServer? sharedAcs = null)
+    /// <summary>
+    /// By default change emails wait for a sweep, so a test controls when each email goes; with
+    /// <paramref name="atOnce"/> they go as soon as the change is stored, as in production.
+    /// </summary>
+    public static async Task<ReminderHarness> StartAsync(AzuriteFixture azurite, DateTimeOffset now, string? tablePrefix = null, AcsLoopbackServer? sharedAcs = null, bool atOnce = false)
     {
         var acs = sharedAcs ?? await AcsLoopbackServer.StartAsync();
         var api = new ApiFactory(azurite, extra: new Dictionary<string, string?>
@@ -36,6 +40,7 @@ public sealed class ReminderHarness : IAsyncDisposable
             ["Email:AcsConnectionString"] = acs.ConnectionString,
             ["Email:Pacing:PerMinute"] = "0",
             ["Email:Pacing:PerHour"] = "0",
+            ["Reminders:SendChangeEmailsAtOnce"] = atOnce ? "true" : "false",
         }, underFunctionsHost: true);
         api.Clock.SetUtcNow(now);
         return new ReminderHarness(api, acs);
@@ -57,6 +62,36 @@ public sealed class ReminderHarness : IAsyncDisposable
         return (created["bookingId"]!.GetValue<string>(), created["manageToken"]!.GetValue<string>());
     }
 
+    /// <summary>Waits (real time, at most 20 s) until every queued change email has been dealt with.</summary>
+    public async Task ChangeEmailsDoneAsync()
+    {
+        var queue = Api.Services.GetRequiredService<ChangeEmailQueue>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (queue.Pending > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{queue.Pending} change emails still queued.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The emails delivered to one address, as ACS received them (subject, plain text, attachments).</summary>
+    public IReadOnlyList<System.Text.Json.JsonElement> BodiesTo(string email) =>
+    [
+        .. DeliveredInOrder(email).OrderBy(d => DateTimeOffset.Parse(d.Date, CultureInfo.InvariantCulture)).Select(d => d.Body),
+    ];
+
+    /// <summary>Delivered emails to one address in the order they arrived (sorting by clock time after this keeps it for equal times).</summary>
+    private IEnumerable<ReceivedSend> DeliveredInOrder(string email) =>
+        Acs.Attempts
+            .Where(a => Acs.Delivered.ContainsKey(a.OperationId))
+            .DistinctBy(a => a.OperationId)
+            .Select(a => Acs.Delivered[a.OperationId])
+            .Where(d => d.Body.GetProperty("recipients").GetProperty("to")[0].GetProperty("address").GetString() == email);
+
     /// <summary>Moves the clock in steps, sweeping after each, until <paramref name="until"/>.</summary>
     public async Task SweepUntilAsync(DateTimeOffset until, TimeSpan step)
     {
@@ -70,8 +105,7 @@ public sealed class ReminderHarness : IAsyncDisposable
     /// <summary>Delivered emails to one address, by subject, with the clock time each was sent.</summary>
     public IReadOnlyList<(string Subject, DateTimeOffset SentAt)> DeliveredTo(string email) =>
     [
-        .. Acs.Delivered.Values
-            .Where(d => d.Body.GetProperty("recipients").GetProperty("to")[0].GetProperty("address").GetString() == email)
+        .. DeliveredInOrder(email)
             .Select(d => (d.Body.GetProperty("content").GetProperty("subject").GetString()!, DateTimeOffset.Parse(d.Date, CultureInfo.InvariantCulture)))
             .OrderBy(d => d.Item2),
     ];

@@ -64,7 +64,12 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IBookingFollowUp>(sp => sp.GetRequiredService<ReminderScheduler>());
         services.AddSingleton<OptOuts>();
         services.AddSingleton<ReminderEmails>();
+        services.AddSingleton<ReminderSnapshots>();
+        services.AddSingleton<ReminderDelivery>();
         services.AddSingleton<ReminderSweep>();
+        services.Configure<ChangeEmailOptions>(builder.Configuration.GetSection(ChangeEmailOptions.Section));
+        services.AddSingleton<ChangeEmailQueue>();
+        services.AddHostedService<ChangeEmailDispatcher>();
         services.AddTimerFunction<ReminderSweepTimer>("ReminderSweep", "ReminderSweepSchedule", "0 * * * * *");
 
         services.ConfigureHttpJsonOptions(o =>

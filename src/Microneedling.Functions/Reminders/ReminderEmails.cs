@@ -26,6 +26,11 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
         var session = booking.Session(reminder.SessionNumber) ?? throw new InvalidOperationException("The reminder's session is gone.");
         var day = DateOnly.FromDateTime(session.Start.ToInstant().InZone(clinic.TimeZone).Date.ToDateTimeUnspecified());
         var addressHash = OptOuts.AddressHash(booking.Header.PatientEmail);
+        var about = reminder.Kind switch
+        {
+            ReminderKind.BookingConfirmation => Confirmed(booking).ToList(),
+            _ => [.. reminder.SessionNumbers().Select(n => booking.Session(n) ?? throw new InvalidOperationException("The reminder's session is gone."))],
+        };
         var model = new EmailModel(
             Map(reminder.Kind),
             booking.Header.PatientName,
@@ -36,8 +41,16 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
             BookingUrl: links.Book,
             UnsubscribeUrl: links.Unsubscribe(addressHash, optOuts.Token(addressHash)),
             WindowStart: day.AddDays(clinic.Plan.MinSpacingWeeks * 7),
-            WindowEnd: day.AddDays(clinic.Plan.MaxSpacingWeeks * 7));
-        return EmailComposer.Compose(model, reminder.OperationId, Attachments(reminder.Kind, booking, session));
+            WindowEnd: day.AddDays(clinic.Plan.MaxSpacingWeeks * 7),
+            Sessions: [.. about.Select(s => Facts(booking, s))]);
+        return EmailComposer.Compose(model, reminder.OperationId, Attachments(reminder.Kind, booking, about));
+    }
+
+    /// <summary>What a confirmation lists: the sessions not cancelled when it is sent.</summary>
+    public static IEnumerable<SessionEntity> Confirmed(StoredBooking booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        return booking.Sessions.Where(s => s.Status != SessionStatus.Cancelled).OrderBy(s => s.Number);
     }
 
     private SessionFacts Facts(StoredBooking booking, SessionEntity session)
@@ -54,18 +67,18 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
             booking.Sessions.Count);
     }
 
-    private IReadOnlyList<EmailAttachment> Attachments(ReminderKind kind, StoredBooking booking, SessionEntity session)
+    private IReadOnlyList<EmailAttachment> Attachments(ReminderKind kind, StoredBooking booking, IReadOnlyList<SessionEntity> about)
     {
         var now = clock.GetUtcNow().ToInstant();
         return kind switch
         {
             ReminderKind.BookingConfirmation =>
             [
-                .. booking.Sessions.Where(s => s.Status == SessionStatus.Booked).Select(s => Invite(booking, s, now)),
+                .. about.Select(s => Invite(booking, s, now)),
                 Ics("plan.ics", SessionCalendars.ForPlan(clinic, new PlanCalendarDetails(booking.Header.Id,
                     [.. booking.Sessions.Select(s => BookingCalendarService.Details(clinic, links, booking, s))], [], null, links.Book), now)),
             ],
-            ReminderKind.Rescheduled or ReminderKind.Cancelled => [Invite(booking, session, now)],
+            ReminderKind.Rescheduled or ReminderKind.Cancelled => [.. about.Select(s => Invite(booking, s, now))],
             _ => [],
         };
     }
