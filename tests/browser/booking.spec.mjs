@@ -54,7 +54,7 @@ test('an eligible patient books a three-session series, gets the calendar and re
   for (let n = 1; n <= 3; n++) {
     await expect(page.getByRole('heading', { name: `Choose a time for session ${n} of 3` })).toBeVisible();
     await expect(page.getByText('Times are shown in London time (Europe/London).')).toBeVisible();
-    if (n === 1) await page.getByLabel('Dr Amira Khan').check();
+    if (n === 1) await page.getByRole('radio', { name: 'Dr Amira Khan', exact: true }).check();
     await chooseFirstTime(page);
     await expect(page.getByText(/your time/).first()).toBeVisible();
     if (n > 1) await expect(page.getByText(new RegExp(`Session ${n} should be 4 to 6 weeks after session ${n - 1}`))).toBeVisible();
