@@ -12,7 +12,7 @@ namespace Microneedling.Functions.Tests;
 /// </summary>
 public sealed class ApiFactory : IDisposable
 {
-    public const string AdminKey = "local-development-admin-key";
+    public const string StaffKey = "local-development-staff-key";
     private static readonly Lock ContractLock = new();
     private static ApiContract? _contract;
     private readonly HandlerFactory _factory;
@@ -100,7 +100,7 @@ public sealed class ApiFactory : IDisposable
         return await Client.SendAsync(request);
     }
 
-    public async Task<HttpResponseMessage> GetAsync(string path, string? manageToken = null, string? adminKey = null)
+    public async Task<HttpResponseMessage> GetAsync(string path, string? manageToken = null, string? staffKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (manageToken is not null)
@@ -108,9 +108,9 @@ public sealed class ApiFactory : IDisposable
             request.Headers.Add("X-Manage-Token", manageToken);
         }
 
-        if (adminKey is not null)
+        if (staffKey is not null)
         {
-            request.Headers.Add("x-functions-key", adminKey);
+            request.Headers.Add("x-functions-key", staffKey);
         }
 
         return await Client.SendAsync(request);

@@ -105,7 +105,7 @@ public sealed class BookingApiTests(AzuriteFixture azurite) : IDisposable
         _api.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
         using var late = await _api.PostAsync($"/api/bookings/{id}/cancel", new JsonObject(), manageToken: token);
         Assert.Equal("/problems/cancellation-cutoff-passed", ApiFactory.ProblemType(await ApiFactory.JsonAsync(late)));
-        using var byClinic = await _api.PostAsync($"/api/staff/bookings/{id}/cancel?code={ApiFactory.AdminKey}", new JsonObject());
+        using var byClinic = await _api.PostAsync($"/api/staff/bookings/{id}/cancel?code={ApiFactory.StaffKey}", new JsonObject());
 
         Assert.Equal(HttpStatusCode.OK, byClinic.StatusCode);
         Assert.Equal("cancelled", (await ApiFactory.JsonAsync(byClinic))["status"]!.GetValue<string>());
@@ -182,7 +182,7 @@ public sealed class BookingApiTests(AzuriteFixture azurite) : IDisposable
         var intakeId = (await ApiFactory.JsonAsync(await _api.PostAsync("/api/intakes", intake)))["intakeId"]!.GetValue<string>();
 
         using var refused = await _api.PostAsync("/api/bookings", ApiFactory.BookingBody(intakeId, ("amira", "2026-12-14T09:00:00Z")));
-        using var cleared = await _api.PostAsync($"/api/staff/intakes/{intakeId}/clear?code={ApiFactory.AdminKey}", new JsonObject());
+        using var cleared = await _api.PostAsync($"/api/staff/intakes/{intakeId}/clear?code={ApiFactory.StaffKey}", new JsonObject());
         using var booked = await _api.PostAsync("/api/bookings", ApiFactory.BookingBody(intakeId, ("amira", "2026-12-14T09:00:00Z")));
 
         Assert.Equal("/problems/consultation-required", ApiFactory.ProblemType(await ApiFactory.JsonAsync(refused)));
@@ -215,7 +215,7 @@ public sealed class BookingApiTests(AzuriteFixture azurite) : IDisposable
         await BookSeriesAsync("2026-12-16T14:00:00Z");
 
         using var noKey = await _api.GetAsync("/api/staff/bookings?date=2026-12-16");
-        using var day = await _api.GetAsync("/api/staff/bookings?date=2026-12-16", adminKey: ApiFactory.AdminKey);
+        using var day = await _api.GetAsync("/api/staff/bookings?date=2026-12-16", staffKey: ApiFactory.StaffKey);
 
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         var sessions = JsonNode.Parse(await day.Content.ReadAsStringAsync())!.AsArray();

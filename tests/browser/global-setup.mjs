@@ -90,7 +90,7 @@ export default async function globalSetup() {
       ClinicConfigurationFile: join(here, 'clinic.json'),
       Clinic__LogoUrl: `${siteOrigin}/logo.svg`,
       Security__ManageTokenKey: key,
-      Admin__Key: 'browser-tests-admin-key',
+      Staff__Key: 'browser-tests-staff-key',
       Api__PublicUrl: `${appOrigin}/`,
       Api__CorsOrigins__0: siteOrigin,
       Api__PublicWritesPerMinute: '100000',

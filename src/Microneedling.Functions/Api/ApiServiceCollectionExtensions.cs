@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
-using Microneedling.Functions.Admin;
+using Microneedling.Functions.Staff;
 using Microneedling.Functions.Availability;
 using Microneedling.Functions.Bookings;
 using Microneedling.Functions.Catalog;
@@ -50,15 +50,15 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<ManageTokenOptions>().Bind(builder.Configuration.GetSection(ManageTokenOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ManageTokenOptions>, ManageTokenOptionsValidator>();
         services.AddSingleton<ManageTokens>();
-        services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
-        services.AddSingleton<AdminKeyFilter>();
+        services.Configure<StaffOptions>(builder.Configuration.GetSection(StaffOptions.Section));
+        services.AddSingleton<StaffKeyFilter>();
         services.AddSingleton<BookingCreation>();
         services.AddSingleton<BookingService>();
         services.AddSingleton<BookingCalendarService>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<IntakeTokens>();
         services.AddSingleton<AvailabilityService>();
-        services.AddSingleton<AdminService>();
+        services.AddSingleton<StaffService>();
         services.AddTimerFunction<BookingRecoveryTimer>("BookingRecovery", "BookingRecoverySchedule", "30 */2 * * * *");
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton<IBookingFollowUp>(sp => sp.GetRequiredService<ReminderScheduler>());
@@ -121,7 +121,7 @@ public static class ApiServiceCollectionExtensions
         app.MapAvailabilityEndpoints();
         app.MapBookingEndpoints();
         app.MapRescheduleAvailabilityEndpoints();
-        app.MapAdminEndpoints();
+        app.MapStaffEndpoints();
         app.MapReminderEndpoints();
         return app;
     }

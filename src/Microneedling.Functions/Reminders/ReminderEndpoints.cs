@@ -1,4 +1,4 @@
-using Microneedling.Functions.Admin;
+using Microneedling.Functions.Staff;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
 using Microneedling.Storage.Reminders;
@@ -18,7 +18,7 @@ public static class ReminderEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
-        app.MapAdminGroup()
+        app.MapStaffGroup()
             .MapGet("/bookings/{bookingId}/emails", Emails)
             .WithName("StaffBookingEmails")
             .WithSummary("What became of each email of a booking: sent (with its ACS operation id), skipped and why, or failed.")

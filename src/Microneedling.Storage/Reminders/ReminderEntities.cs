@@ -102,7 +102,7 @@ public enum EmailOutcome
     Failed,
 }
 
-/// <summary>What became of one email of a booking. Partition: the booking; row: <c>email_</c> and the reminder's identity. Admin reads these.</summary>
+/// <summary>What became of one email of a booking. Partition: the booking; row: <c>email_</c> and the reminder's identity. Staff read these.</summary>
 public sealed class EmailRecordEntity : EntityBase
 {
     public const string RowPrefix = "email_";

@@ -4,22 +4,22 @@ using Microneedling.Functions.Api;
 using Microneedling.Functions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Microneedling.Functions.Admin;
+namespace Microneedling.Functions.Staff;
 
-public sealed class AdminOptions
+public sealed class StaffOptions
 {
-    public const string Section = "Admin";
+    public const string Section = "Staff";
 
-    /// <summary>The function key admin calls must carry when no Functions host checks it for us.</summary>
+    /// <summary>The function key staff calls must carry when no Functions host checks it for us.</summary>
     public string? Key { get; set; }
 }
 
 /// <summary>
-/// Under the Functions host, admin functions have authLevel "function" and the host checks the key
+/// Under the Functions host, staff functions have authLevel "function" and the host checks the key
 /// before forwarding. Standalone, this filter does the same check (x-functions-key or ?code=), so
 /// the behaviour is identical.
 /// </summary>
-public sealed class AdminKeyFilter(HostingMode mode, IOptions<AdminOptions> options) : IEndpointFilter
+public sealed class StaffKeyFilter(HostingMode mode, IOptions<StaffOptions> options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -37,7 +37,7 @@ public sealed class AdminKeyFilter(HostingMode mode, IOptions<AdminOptions> opti
         if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(presented)
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected)))
         {
-            return Problems.Of(StatusCodes.Status401Unauthorized, "admin-key-required", "Admin functions need the function key (x-functions-key header or ?code=).");
+            return Problems.Of(StatusCodes.Status401Unauthorized, "staff-key-required", "Staff functions need the function key (x-functions-key header or ?code=).");
         }
 
         return await next(context).ConfigureAwait(false);

@@ -8,9 +8,9 @@ using Microneedling.Storage.Intakes;
 using NodaTime;
 using NodaTime.Extensions;
 
-namespace Microneedling.Functions.Admin;
+namespace Microneedling.Functions.Staff;
 
-public sealed record AdminSessionView(
+public sealed record StaffSessionView(
     string BookingId,
     int SessionNumber,
     string PractitionerId,
@@ -22,7 +22,7 @@ public sealed record AdminSessionView(
     string PatientName);
 
 /// <summary>What clinic staff do: see a day, record attendance, cancel for the clinic, clear an intake after a consultation.</summary>
-public sealed class AdminService(Clinic clinic, BookingRepository bookings, ScheduleRepository schedule, IntakeRepository intakes, BookingService bookingService, TimeProvider clock)
+public sealed class StaffService(Clinic clinic, BookingRepository bookings, ScheduleRepository schedule, IntakeRepository intakes, BookingService bookingService, TimeProvider clock)
 {
     public async Task<IResult> DayAsync(string? date, string? practitionerId, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ public sealed class AdminService(Clinic clinic, BookingRepository bookings, Sche
 
         var from = day!.Value.AtStartOfDayInZone(clinic.TimeZone).ToDateTimeOffset();
         var to = day.Value.PlusDays(1).AtStartOfDayInZone(clinic.TimeZone).ToDateTimeOffset();
-        var sessions = new List<AdminSessionView>();
+        var sessions = new List<StaffSessionView>();
         foreach (var practitioner in clinic.Practitioners.Where(p => practitionerId is null || p.Id == practitionerId))
         {
             foreach (var row in await schedule.GetSessionsAsync(practitioner.Id, from, to, ct).ConfigureAwait(false))
@@ -48,7 +48,7 @@ public sealed class AdminService(Clinic clinic, BookingRepository bookings, Sche
                 var booking = await bookings.GetAsync(row.BookingId, ct).ConfigureAwait(false);
                 if (booking?.Session(row.SessionNumber) is { } s && booking.Header.Status == BookingStatus.Confirmed)
                 {
-                    sessions.Add(new AdminSessionView(row.BookingId, s.Number, s.PractitionerId, booking.Header.ServiceId, booking.Header.LocationId,
+                    sessions.Add(new StaffSessionView(row.BookingId, s.Number, s.PractitionerId, booking.Header.ServiceId, booking.Header.LocationId,
                         ClinicTime.Format(clinic, s.Start.ToInstant()), ClinicTime.Format(clinic, s.End.ToInstant()), JsonNames.Kebab(s.Status.ToString()), booking.Header.PatientName));
                 }
             }

@@ -3,41 +3,41 @@ using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
 using Microneedling.Functions.FunctionMetadata;
 
-namespace Microneedling.Functions.Admin;
+namespace Microneedling.Functions.Staff;
 
-public static class AdminEndpoints
+public static class StaffEndpoints
 {
     /// <summary>
     /// The staff route group: function-level key under the host, the same key check standalone. Not
     /// under /api/admin: the Functions host reserves routes beginning with "admin" or "runtime".
     /// </summary>
-    public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder app) =>
+    public static RouteGroupBuilder MapStaffGroup(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/staff").WithTags("Staff")
             .WithMetadata(new FunctionAuthLevelMetadata(FunctionAuthLevel.Function))
-            .AddEndpointFilter<AdminKeyFilter>()
+            .AddEndpointFilter<StaffKeyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapAdminGroup();
-        admin.MapGet("/bookings", Day)
+        var staff = app.MapStaffGroup();
+        staff.MapGet("/bookings", Day)
             .WithName("StaffBookingsOfDay")
             .WithSummary("Sessions on one clinic day, for all practitioners or one.")
-            .Produces<List<AdminSessionView>>()
+            .Produces<List<StaffSessionView>>()
             .ProducesValidationProblem();
-        admin.MapPost("/bookings/{bookingId}/sessions/{number:int}/attendance", Attendance)
+        staff.MapPost("/bookings/{bookingId}/sessions/{number:int}/attendance", Attendance)
             .WithName("StaffRecordAttendance")
             .WithSummary("Marks a session attended or a no-show.")
             .AcceptsJsonBody<AttendanceRequest>()
             .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/bookings/{bookingId}/cancel", Cancel)
+        staff.MapPost("/bookings/{bookingId}/cancel", Cancel)
             .WithName("StaffCancelBooking")
             .WithSummary("Cancels sessions on the clinic's side (no cut-off applies).")
             .AcceptsJsonBody<CancelRequest>()
             .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/intakes/{intakeId}/clear", (string intakeId, AdminService service, CancellationToken ct) => service.ClearIntakeAsync(intakeId, ct))
+        staff.MapPost("/intakes/{intakeId}/clear", (string intakeId, StaffService service, CancellationToken ct) => service.ClearIntakeAsync(intakeId, ct))
             .WithName("StaffClearIntake")
             .WithSummary("Records that a practitioner has seen a patient whose intake needed a consultation: treatment may be booked.")
             .Produces(StatusCodes.Status204NoContent)
@@ -45,10 +45,10 @@ public static class AdminEndpoints
         return app;
     }
 
-    internal static Task<IResult> Day([Required, DataType(DataType.Date)] string? date, string? practitionerId, AdminService service, CancellationToken ct) =>
+    internal static Task<IResult> Day([Required, DataType(DataType.Date)] string? date, string? practitionerId, StaffService service, CancellationToken ct) =>
         service.DayAsync(date, practitionerId, ct);
 
-    internal static async Task<IResult> Attendance(string bookingId, int number, HttpRequest http, AdminService service, CancellationToken ct)
+    internal static async Task<IResult> Attendance(string bookingId, int number, HttpRequest http, StaffService service, CancellationToken ct)
     {
         var (body, _, problem) = await JsonBody.ReadAsync<AttendanceRequest>(http, ct).ConfigureAwait(false);
         return problem ?? await service.AttendanceAsync(bookingId, number, body!, ct).ConfigureAwait(false);
