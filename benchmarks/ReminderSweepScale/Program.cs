@@ -4,9 +4,8 @@ using Azure.Data.Tables;
 using Microneedling.Domain.Reminders;
 using Microneedling.Email.Acs;
 using Microneedling.Functions.Api;
-using Microneedling.Functions.Bookings;
 using Microneedling.Functions.Email;
-using Microneedling.Functions.Pages;
+using Microneedling.Functions.PatientLinks;
 using Microneedling.Functions.Reminders;
 using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
@@ -116,12 +115,11 @@ static async Task<double> ScenarioAsync(int stored, int runs, ReminderKind[] kin
 static ReminderSweep Sweep(Microneedling.Domain.Clinics.Clinic clinic, ClinicTables tables, ReminderRepository reminders, AcsLoopbackServer acs)
 {
     var keys = Options.Create(new ManageTokenOptions { ManageTokenKey = Convert.ToBase64String(new byte[32]) });
-    var optOuts = new OptOuts(new OptOutRepository(tables), keys);
     var links = new PageLinks(clinic, Options.Create(new ApiOptions()));
-    var emails = new ReminderEmails(clinic, EmailServiceCollectionExtensions.Branding(clinic, links), new ManageTokens(keys), optOuts, links, TimeProvider.System);
+    var emails = new ReminderEmails(clinic, EmailServiceCollectionExtensions.Branding(clinic, links), new ManageTokens(keys), new UnsubscribeTokens(keys), links, TimeProvider.System);
     var sender = new AcsEmailSender(new AcsEmailClient(acs.ConnectionString), new SendPacer(new AcsPacingOptions { PerMinute = 0, PerHour = 0 }, TimeProvider.System));
     var scheduler = new ReminderScheduler(clinic, reminders, new ChangeEmailQueue(), Options.Create(new ChangeEmailOptions { SendChangeEmailsAtOnce = false }));
-    var snapshots = new ReminderSnapshots(clinic, reminders, new IntakeRepository(tables), optOuts);
+    var snapshots = new ReminderSnapshots(clinic, reminders, new IntakeRepository(tables), new OptOutRepository(tables));
     var delivery = new ReminderDelivery(reminders, new BookingRepository(tables), snapshots, emails, scheduler, sender, NullLogger<ReminderDelivery>.Instance);
     return new ReminderSweep(reminders, delivery, TimeProvider.System, NullLogger<ReminderSweep>.Instance);
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Microneedling.Domain.Reminders;
 using Microneedling.Email;
 using Microneedling.Email.Templates;
-using Microneedling.Functions.Pages;
+using Microneedling.Functions.PatientLinks;
 using Microneedling.Functions.Reminders;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Reminders;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Microneedling.Functions.FunctionMetadata;
 using Microneedling.Functions.Hosting;
-using Microneedling.Functions.Timers;
+using Microneedling.Functions.Hosting.FunctionFolders;
+using Microneedling.Functions.Hosting.Timers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

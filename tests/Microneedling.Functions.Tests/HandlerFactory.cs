@@ -1,4 +1,4 @@
-using Microneedling.Functions.Timers;
+using Microneedling.Functions.Hosting.Timers;
 using Microneedling.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

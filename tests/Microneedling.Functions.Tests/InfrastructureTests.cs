@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microneedling.Functions.Hosting;
-using Microneedling.Functions.Timers;
+using Microneedling.Functions.Hosting.Timers;
 using Microneedling.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microneedling.Functions.Reminders;
+using Microneedling.Functions.PatientLinks;
+using Microneedling.Storage.OptOuts;
 using Microneedling.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -113,12 +114,13 @@ public sealed partial class PageTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Unsubscribing_shows_what_stops_on_a_get_and_does_it_only_on_a_post()
     {
-        var optOuts = _api.Services.GetRequiredService<OptOuts>();
-        var hash = OptOuts.AddressHash("page@example.com");
-        var path = new Uri($"/unsubscribe/{hash}/{optOuts.Token(hash)}", UriKind.Relative);
+        var optOuts = _api.Services.GetRequiredService<OptOutRepository>();
+        var unsubscribes = _api.Services.GetRequiredService<UnsubscribeTokens>();
+        var hash = UnsubscribeTokens.AddressHash("page@example.com");
+        var path = new Uri($"/unsubscribe/{hash}/{unsubscribes.Token(hash)}", UriKind.Relative);
 
         var shown = await _api.Client.GetStringAsync(path);
-        var stillSubscribed = await optOuts.IsOptedOutAsync("page@example.com", CancellationToken.None);
+        var stillSubscribed = await optOuts.ContainsAsync(hash, CancellationToken.None);
         using var done = await _api.Client.PostAsync(path, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
         var shownAgain = await _api.Client.GetStringAsync(path);
         using var forged = await _api.Client.GetAsync(new Uri($"/unsubscribe/{hash}/{new string('0', 32)}", UriKind.Relative));
@@ -128,7 +130,7 @@ public sealed partial class PageTests(AzuriteFixture azurite) : IDisposable
         Assert.False(stillSubscribed);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Contains("You will not get these emails any more", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(await optOuts.IsOptedOutAsync("page@example.com", CancellationToken.None));
+        Assert.True(await optOuts.ContainsAsync(hash, CancellationToken.None));
         Assert.Contains("These emails are already stopped for this address.", shownAgain, StringComparison.Ordinal);
         Assert.DoesNotContain("<form", shownAgain, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);

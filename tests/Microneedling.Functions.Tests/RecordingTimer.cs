@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Microneedling.Functions.Timers;
+using Microneedling.Functions.Hosting.Timers;
 
 namespace Microneedling.Functions.Tests;
 

@@ -16,7 +16,7 @@ public static class EndpointConventions
 
     /// <summary>Counts against the per-address limit of public writes: 429 with Retry-After.</summary>
     public static RouteHandlerBuilder RequirePublicWriteLimit(this RouteHandlerBuilder builder) =>
-        builder.RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy)
+        builder.RequireRateLimiting(PublicWriteLimits.Policy)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     /// <summary>Needs the booking's manage token: 401 without one, 404 for a wrong one or an unknown booking.</summary>

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Microneedling.Functions.FunctionMetadata;
+using Microneedling.Functions.Hosting.FunctionFolders;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,7 +1,7 @@
 using Microneedling.Calendar;
 using Microneedling.Domain.Calendars;
 using Microneedling.Domain.Clinics;
-using Microneedling.Functions.Pages;
+using Microneedling.Functions.PatientLinks;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;

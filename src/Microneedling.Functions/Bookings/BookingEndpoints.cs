@@ -4,9 +4,6 @@ namespace Microneedling.Functions.Bookings;
 
 public static class BookingEndpoints
 {
-    public const string ManageTokenHeader = "X-Manage-Token";
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
         var bookings = app.MapGroup("/api/bookings").WithTags("Bookings");
@@ -56,7 +53,7 @@ public static class BookingEndpoints
     internal static async Task<IResult> CreateBooking(HttpRequest http, BookingCreation creation, CancellationToken ct)
     {
         var (body, raw, problem) = await JsonBody.ReadAsync<CreateBookingRequest>(http, ct).ConfigureAwait(false);
-        var key = http.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
+        var key = http.Headers.TryGetValue(ApiHeaders.IdempotencyKey, out var values) ? values.ToString() : null;
         return problem ?? await creation.CreateAsync(body!, raw, key, ct).ConfigureAwait(false);
     }
 
@@ -83,7 +80,7 @@ public static class BookingEndpoints
 
     /// <summary>The manage token: a header always; a query parameter only for the read-only calendar downloads a link must reach.</summary>
     internal static string? Token(HttpRequest http, bool allowQuery) =>
-        http.Headers.TryGetValue(ManageTokenHeader, out var header) && header.Count > 0 ? header.ToString()
+        http.Headers.TryGetValue(ApiHeaders.ManageToken, out var header) && header.Count > 0 ? header.ToString()
         : allowQuery && http.Query.TryGetValue("token", out var query) ? query.ToString()
         : null;
 }

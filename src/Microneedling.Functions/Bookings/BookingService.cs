@@ -2,6 +2,7 @@ using Microneedling.Domain.Bookings;
 using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Common;
 using Microneedling.Functions.Api;
+using Microneedling.Functions.PatientLinks;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using NodaTime.Extensions;

@@ -4,7 +4,7 @@ using Microneedling.Email;
 using Microneedling.Email.Acs;
 using Microneedling.Email.Outbox;
 using Microneedling.Email.Templates;
-using Microneedling.Functions.Pages;
+using Microneedling.Functions.PatientLinks;
 using Microsoft.Extensions.Options;
 
 namespace Microneedling.Functions.Email;

@@ -1,4 +1,4 @@
-using Microneedling.Functions.Timers;
+using Microneedling.Functions.Hosting.Timers;
 
 namespace Microneedling.Functions.Hosting;
 

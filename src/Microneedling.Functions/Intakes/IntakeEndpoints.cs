@@ -4,8 +4,6 @@ namespace Microneedling.Functions.Intakes;
 
 public static class IntakeEndpoints
 {
-    public const string IntakeTokenHeader = "X-Intake-Token";
-
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app)
     {
         var intakes = app.MapGroup("/api/intakes").WithTags("Intake");
@@ -24,7 +22,7 @@ public static class IntakeEndpoints
     }
 
     internal static Task<IResult> Read(string intakeId, HttpRequest http, IntakeService intakes, CancellationToken ct) =>
-        intakes.ReadAsync(intakeId, http.Headers.TryGetValue(IntakeTokenHeader, out var token) ? token.ToString() : null, ct);
+        intakes.ReadAsync(intakeId, http.Headers.TryGetValue(ApiHeaders.IntakeToken, out var token) ? token.ToString() : null, ct);
 
     internal static async Task<IResult> Submit(HttpRequest http, IntakeService intakes, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Intake;
 using Microneedling.Domain.Plans;
 using Microneedling.Functions.Api;
+using Microneedling.Functions.PatientLinks;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
 using NodaTime;

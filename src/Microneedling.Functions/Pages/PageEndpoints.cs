@@ -1,7 +1,8 @@
 using Microneedling.Domain.Clinics;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Catalog;
-using Microneedling.Functions.Reminders;
+using Microneedling.Functions.PatientLinks;
+using Microneedling.Storage.OptOuts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -27,7 +28,7 @@ public static class PageEndpoints
         app.MapGet("/book", Booking).WithName("BookPage").ExcludeFromDescription();
         app.MapGet("/manage/{bookingId}", Manage).WithName("ManagePage").ExcludeFromDescription();
         app.MapMethods("/unsubscribe/{addressHash}/{token}", [HttpMethods.Get, HttpMethods.Post], Unsubscribe).WithName("UnsubscribePage").ExcludeFromDescription()
-            .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
+            .RequireRateLimiting(PublicWriteLimits.Policy);
         app.MapGet("/assets/{file}", Asset).WithName("PageAssets").ExcludeFromDescription();
         app.MapGroup("/api").WithTags("Catalog")
             .MapGet("/pages/settings", Settings)
@@ -50,22 +51,22 @@ public static class PageEndpoints
     }
 
     /// <summary>GET shows what stops and a button; POST (the button, or a mail client's one-click) stops it. Nothing changes on a GET.</summary>
-    internal static async Task<IResult> Unsubscribe(string addressHash, string token, HttpContext http, OptOuts optOuts, PageHtml html, PageSecurity security,
+    internal static async Task<IResult> Unsubscribe(string addressHash, string token, HttpContext http, UnsubscribeTokens unsubscribes, OptOutRepository optOuts, PageHtml html, PageSecurity security,
         TimeProvider clock, CancellationToken ct)
     {
         security.Apply(http.Response, framable: false, noStore: true);
-        if (!optOuts.Verify(addressHash, token))
+        if (!unsubscribes.Verify(addressHash, token))
         {
             return TypedResults.Content(html.UnsubscribeInvalid(), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
 
         if (HttpMethods.IsPost(http.Request.Method))
         {
-            await optOuts.OptOutAsync(addressHash, clock.GetUtcNow(), ct).ConfigureAwait(false);
+            await optOuts.AddAsync(addressHash, clock.GetUtcNow(), ct).ConfigureAwait(false);
             return TypedResults.Content(html.Unsubscribed(), "text/html; charset=utf-8");
         }
 
-        return TypedResults.Content(html.Unsubscribe(await optOuts.IsOptedOutByHashAsync(addressHash, ct).ConfigureAwait(false)), "text/html; charset=utf-8");
+        return TypedResults.Content(html.Unsubscribe(await optOuts.ContainsAsync(addressHash, ct).ConfigureAwait(false)), "text/html; charset=utf-8");
     }
 
     /// <summary>A script or stylesheet: pre-compressed, validated by ETag, cached for a year under its hashed name.</summary>

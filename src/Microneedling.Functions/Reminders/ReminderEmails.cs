@@ -6,7 +6,7 @@ using Microneedling.Email;
 using Microneedling.Email.Templates;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
-using Microneedling.Functions.Pages;
+using Microneedling.Functions.PatientLinks;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Reminders;
@@ -16,7 +16,7 @@ using NodaTime.Extensions;
 namespace Microneedling.Functions.Reminders;
 
 /// <summary>Turns a due reminder and its booking into the email to send, invites attached where the email is about a session's time.</summary>
-public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, ManageTokens tokens, OptOuts optOuts, PageLinks links, TimeProvider clock)
+public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, ManageTokens tokens, UnsubscribeTokens unsubscribes, PageLinks links, TimeProvider clock)
 {
     public EmailMessage Compose(ReminderEntity reminder, StoredBooking booking)
     {
@@ -25,7 +25,7 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
         var id = booking.Header.Id;
         var session = booking.Session(reminder.SessionNumber) ?? throw new InvalidOperationException("The reminder's session is gone.");
         var day = DateOnly.FromDateTime(session.Start.ToInstant().InZone(clinic.TimeZone).Date.ToDateTimeUnspecified());
-        var addressHash = OptOuts.AddressHash(booking.Header.PatientEmail);
+        var addressHash = UnsubscribeTokens.AddressHash(booking.Header.PatientEmail);
         var about = reminder.Kind switch
         {
             ReminderKind.BookingConfirmation => Confirmed(booking).ToList(),
@@ -39,7 +39,7 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
             Facts(booking, session),
             ManageUrl: links.Manage(id, tokens.Issue(id)),
             BookingUrl: links.Book,
-            UnsubscribeUrl: links.Unsubscribe(addressHash, optOuts.Token(addressHash)),
+            UnsubscribeUrl: links.Unsubscribe(addressHash, unsubscribes.Token(addressHash)),
             WindowStart: day.AddDays(clinic.Plan.MinSpacingWeeks * 7),
             WindowEnd: day.AddDays(clinic.Plan.MaxSpacingWeeks * 7),
             Sessions: [.. about.Select(s => Facts(booking, s))]);

@@ -1,6 +1,7 @@
-using Microneedling.Functions.Staff;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
+using Microneedling.Functions.PatientLinks;
+using Microneedling.Storage.OptOuts;
 using Microneedling.Storage.Reminders;
 
 namespace Microneedling.Functions.Reminders;
@@ -17,7 +18,7 @@ public static class ReminderEndpoints
             .WithSummary("Stops the optional emails (rebooking, maintenance) for one address; the link in those emails, and their one-click List-Unsubscribe target.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireRateLimiting(ApiServiceCollectionExtensions.PublicWritesPolicy);
+            .RequirePublicWriteLimit();
         app.MapStaffGroup()
             .MapGet("/bookings/{bookingId}/emails", Emails)
             .WithName("StaffBookingEmails")
@@ -27,14 +28,14 @@ public static class ReminderEndpoints
         return app;
     }
 
-    internal static async Task<IResult> Unsubscribe(string addressHash, string token, OptOuts optOuts, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> Unsubscribe(string addressHash, string token, UnsubscribeTokens unsubscribes, OptOutRepository optOuts, TimeProvider clock, CancellationToken ct)
     {
-        if (!optOuts.Verify(addressHash, token))
+        if (!unsubscribes.Verify(addressHash, token))
         {
             return Problems.Of(StatusCodes.Status404NotFound, "unsubscribe-link-invalid", "This unsubscribe link is not valid.");
         }
 
-        await optOuts.OptOutAsync(addressHash, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        await optOuts.AddAsync(addressHash, clock.GetUtcNow(), ct).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 

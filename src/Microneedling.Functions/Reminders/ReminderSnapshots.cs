@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Reminders;
+using Microneedling.Functions.PatientLinks;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
+using Microneedling.Storage.OptOuts;
 using Microneedling.Storage.Reminders;
 using NodaTime;
 using NodaTime.Extensions;
@@ -15,7 +17,7 @@ namespace Microneedling.Functions.Reminders;
 /// the kinds that depend on them, the booking's confirmation, the planned series length and the
 /// patient's opt-out.
 /// </summary>
-public sealed class ReminderSnapshots(Clinic clinic, ReminderRepository reminders, IntakeRepository intakes, OptOuts optOuts)
+public sealed class ReminderSnapshots(Clinic clinic, ReminderRepository reminders, IntakeRepository intakes, OptOutRepository optOuts)
 {
     /// <summary>How long a change email waits for its booking's confirmation before it goes anyway.</summary>
     public static readonly TimeSpan ConfirmationWait = TimeSpan.FromHours(1);
@@ -30,7 +32,7 @@ public sealed class ReminderSnapshots(Clinic clinic, ReminderRepository reminder
             : ConfirmationSnapshot.Pending;
         var optional = live is not null && reminder.Kind is ReminderKind.RebookingOpen or ReminderKind.RebookingClosing or ReminderKind.Maintenance;
         var planned = optional ? await PlannedSessionsAsync(live!, ct).ConfigureAwait(false) : sessions.Count;
-        var optedOut = optional && await optOuts.IsOptedOutAsync(live!.Header.PatientEmail, ct).ConfigureAwait(false);
+        var optedOut = optional && await optOuts.ContainsAsync(UnsubscribeTokens.AddressHash(live!.Header.PatientEmail), ct).ConfigureAwait(false);
         return new ReminderSnapshot(
             reminder.Kind,
             reminder.SessionNumbers(),

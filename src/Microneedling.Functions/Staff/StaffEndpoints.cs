@@ -1,22 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
-using Microneedling.Functions.FunctionMetadata;
 
 namespace Microneedling.Functions.Staff;
 
 public static class StaffEndpoints
 {
-    /// <summary>
-    /// The staff route group: function-level key under the host, the same key check standalone. Not
-    /// under /api/admin: the Functions host reserves routes beginning with "admin" or "runtime".
-    /// </summary>
-    public static RouteGroupBuilder MapStaffGroup(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/staff").WithTags("Staff")
-            .WithMetadata(new FunctionAuthLevelMetadata(FunctionAuthLevel.Function))
-            .AddEndpointFilter<StaffKeyFilter>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-
     public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
     {
         var staff = app.MapStaffGroup();

@@ -2,7 +2,7 @@ using Microneedling.Domain.Clinics;
 using Microneedling.Functions.Api;
 using Microsoft.Extensions.Options;
 
-namespace Microneedling.Functions.Pages;
+namespace Microneedling.Functions.PatientLinks;
 
 /// <summary>
 /// Where emails and calendars send patients. Booking and manage pages are this app's own

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Microneedling.Functions.Timers;
+namespace Microneedling.Functions.Hosting.Timers;
 
 /// <summary>Runs a timer function with logging and failure capture, whoever fired it.</summary>
 public sealed partial class TimerRunner(IServiceProvider services, ILogger<TimerRunner> logger, TimeProvider clock)

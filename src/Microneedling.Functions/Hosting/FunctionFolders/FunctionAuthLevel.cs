@@ -1,4 +1,4 @@
-namespace Microneedling.Functions.FunctionMetadata;
+namespace Microneedling.Functions.Hosting.FunctionFolders;
 
 /// <summary>The Functions host's key requirement for an HTTP function (function.json <c>authLevel</c>).</summary>
 public enum FunctionAuthLevel

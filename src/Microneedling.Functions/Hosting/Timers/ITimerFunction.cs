@@ -1,4 +1,4 @@
-namespace Microneedling.Functions.Timers;
+namespace Microneedling.Functions.Hosting.Timers;
 
 /// <summary>
 /// A timer-triggered function's handler. Under the Functions host it is invoked by

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microneedling.Functions.Api;
 using Microneedling.Functions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Microneedling.Functions.Staff;
+namespace Microneedling.Functions.Api;
 
 public sealed class StaffOptions
 {

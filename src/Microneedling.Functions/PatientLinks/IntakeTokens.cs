@@ -4,7 +4,7 @@ using System.Text;
 using Microneedling.Functions.Bookings;
 using Microsoft.Extensions.Options;
 
-namespace Microneedling.Functions.Intakes;
+namespace Microneedling.Functions.PatientLinks;
 
 /// <summary>
 /// An intake's read token is HMAC(secret, intake id): handed back once with the screening outcome,

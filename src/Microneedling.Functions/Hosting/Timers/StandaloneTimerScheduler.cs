@@ -1,6 +1,6 @@
 using Microneedling.Functions.Hosting;
 
-namespace Microneedling.Functions.Timers;
+namespace Microneedling.Functions.Hosting.Timers;
 
 /// <summary>
 /// Outside the Functions host nobody invokes our timers, so this fires each one on its schedule.

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microneedling.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Microneedling.Functions.Timers;
+namespace Microneedling.Functions.Hosting.Timers;
 
 /// <summary>
 /// The custom-handler side of timer triggers: the host POSTs <c>/{FunctionName}</c> with

@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microneedling.Functions.Hosting;
-using Microneedling.Functions.Timers;
+using Microneedling.Functions.Hosting.Timers;
 
-namespace Microneedling.Functions.FunctionMetadata;
+namespace Microneedling.Functions.Hosting.FunctionFolders;
 
 /// <summary>
 /// The function folders, generated from the app's own endpoint and timer tables so that what the

@@ -1,4 +1,4 @@
-namespace Microneedling.Functions.Timers;
+namespace Microneedling.Functions.Hosting.Timers;
 
 public static class TimerServiceCollectionExtensions
 {

@@ -1,4 +1,4 @@
-namespace Microneedling.Functions.FunctionMetadata;
+namespace Microneedling.Functions.Hosting.FunctionFolders;
 
 /// <summary><c>Microneedling.Functions write-functions DIR</c>: writes the function folders and exits (used by publish).</summary>
 public static class FunctionManifestCommand

@@ -1,6 +1,6 @@
 using NCrontab;
 
-namespace Microneedling.Functions.Timers;
+namespace Microneedling.Functions.Hosting.Timers;
 
 /// <summary>
 /// A timer schedule as the Functions host reads it: NCrontab (the package the host uses), six fields

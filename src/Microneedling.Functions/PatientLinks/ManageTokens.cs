@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Microneedling.Functions.Bookings;
+namespace Microneedling.Functions.PatientLinks;
 
 public sealed class ManageTokenOptions
 {

@@ -1,4 +1,4 @@
-namespace Microneedling.Functions.Timers;
+namespace Microneedling.Functions.Hosting.Timers;
 
 /// <summary>Each timer's schedule, read from configuration and checked once at start-up.</summary>
 public sealed class TimerSchedules
