@@ -54,7 +54,7 @@ static async Task<double> ScenarioAsync(int stored, int runs, ReminderKind[] kin
     var service = new TableServiceClient(azurite.ConnectionString);
     var tables = new ClinicTables(service, prefix);
     await tables.CreateAsync();
-    var reminders = new ReminderRepository(tables);
+    var reminders = new ReminderQueue(tables);
     var bookings = service.GetTableClient(prefix + "Bookings");
     var clinic = TestClinic.Create();
     var now = DateTimeOffset.UtcNow;
@@ -112,14 +112,14 @@ static async Task<double> ScenarioAsync(int stored, int runs, ReminderKind[] kin
     return median;
 }
 
-static ReminderSweep Sweep(Microneedling.Domain.Clinics.Clinic clinic, ClinicTables tables, ReminderRepository reminders, AcsLoopbackServer acs)
+static ReminderSweep Sweep(Microneedling.Domain.Clinics.Clinic clinic, ClinicTables tables, ReminderQueue reminders, AcsLoopbackServer acs)
 {
     var keys = Options.Create(new ManageTokenOptions { ManageTokenKey = Convert.ToBase64String(new byte[32]) });
     var links = new PageLinks(clinic, Options.Create(new ApiOptions()));
     var emails = new ReminderEmails(clinic, EmailServiceCollectionExtensions.Branding(clinic, links), new ManageTokens(keys), new UnsubscribeTokens(keys), links, TimeProvider.System);
     var sender = new AcsEmailSender(new AcsEmailClient(acs.ConnectionString), new SendPacer(new AcsPacingOptions { PerMinute = 0, PerHour = 0 }, TimeProvider.System));
     var scheduler = new ReminderScheduler(clinic, reminders, new ChangeEmailQueue(), Options.Create(new ChangeEmailOptions { SendChangeEmailsAtOnce = false }));
-    var snapshots = new ReminderSnapshots(clinic, reminders, new IntakeRepository(tables), new OptOutRepository(tables));
-    var delivery = new ReminderDelivery(reminders, new BookingRepository(tables), snapshots, emails, scheduler, sender, NullLogger<ReminderDelivery>.Instance);
-    return new ReminderSweep(reminders, delivery, TimeProvider.System, NullLogger<ReminderSweep>.Instance);
+    var snapshots = new ReminderSnapshots(clinic, new EmailLog(tables), new IntakeRepository(tables), new OptOutRepository(tables));
+    var delivery = new ReminderDelivery(reminders, new EmailLog(tables), new BookingRepository(tables), snapshots, emails, scheduler, sender, NullLogger<ReminderDelivery>.Instance);
+    return new ReminderSweep(reminders, new SweepCheckpoint(tables), delivery, TimeProvider.System, NullLogger<ReminderSweep>.Instance);
 }

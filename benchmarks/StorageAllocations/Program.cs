@@ -45,7 +45,7 @@ try
 
     var intakes = new IntakeRepository(tables);
     var idempotency = new IdempotencyRepository(tables);
-    var reminders = new ReminderRepository(tables);
+    var reminders = new ReminderQueue(tables);
     var workflow = new BookingWorkflow(new BookingRepository(tables), new ScheduleRepository(tables), new RecoveryRepository(tables), new Confirmation(reminders));
     await intakes.AddAsync(new IntakeEntity { Id = "in_1", Outcome = IntakeOutcome.Eligible, CreatedAt = now }, CancellationToken.None);
     var bookings = 0;
@@ -111,7 +111,7 @@ static async Task PerCall(string name, Func<int, Task> operation)
 }
 
 /// <summary>The booking's own email, as the app's follow-up schedules it.</summary>
-internal sealed class Confirmation(ReminderRepository reminders) : IBookingFollowUp
+internal sealed class Confirmation(ReminderQueue reminders) : IBookingFollowUp
 {
     public Task OnChangedAsync(StoredBooking booking, BookingChange change, IReadOnlyCollection<int> sessionNumbers, DateTimeOffset now, CancellationToken cancellationToken) =>
         reminders.ScheduleAsync([ReminderEntity.Create(booking.Header.Id, 1, 0, ReminderKind.BookingConfirmation, now, booking.Sessions[0].Start)], cancellationToken);

@@ -67,7 +67,7 @@ public sealed class ReminderEngineTests(AzuriteFixture azurite)
     {
         await using var h = await ReminderHarness.StartAsync(azurite, Saturday);
         await h.BookAsync("claimed@example.com", Monday9);
-        var repository = h.Api.Services.GetRequiredService<ReminderRepository>();
+        var repository = h.Api.Services.GetRequiredService<ReminderQueue>();
         var reminder = Assert.Single(await repository.DueAsync(Saturday.AddHours(-1), Saturday, CancellationToken.None));
         Assert.True(await repository.TryClaimAsync(reminder, Saturday, ReminderSweep.Lease, CancellationToken.None));
 
@@ -86,7 +86,7 @@ public sealed class ReminderEngineTests(AzuriteFixture azurite)
     {
         await using var h = await ReminderHarness.StartAsync(azurite, Saturday);
         var (id, _) = await h.BookAsync("sent@example.com", Monday9);
-        var repository = h.Api.Services.GetRequiredService<ReminderRepository>();
+        var repository = h.Api.Services.GetRequiredService<ReminderQueue>();
         var reminder = Assert.Single(await repository.DueAsync(Saturday.AddHours(-1), Saturday, CancellationToken.None));
         Assert.True(await repository.TryClaimAsync(reminder, Saturday, ReminderSweep.Lease, CancellationToken.None));
         var booking = await h.Api.Services.GetRequiredService<Microneedling.Storage.Bookings.BookingRepository>().GetAsync(id, CancellationToken.None);
@@ -222,7 +222,7 @@ public sealed class ReminderEngineTests(AzuriteFixture azurite)
     {
         await using var h = await ReminderHarness.StartAsync(azurite, Saturday);
         await h.BookAsync("split@example.com", Monday9);
-        var repository = h.Api.Services.GetRequiredService<ReminderRepository>();
+        var repository = h.Api.Services.GetRequiredService<ReminderQueue>();
         var horizon = Saturday.AddYears(2);
 
         var afterBooking = await repository.DueAsync(Saturday.AddHours(-1), horizon, CancellationToken.None);

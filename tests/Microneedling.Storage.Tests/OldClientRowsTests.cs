@@ -53,7 +53,7 @@ public sealed class OldClientRowsTests(AzuriteFixture azurite) : StorageTestBase
         var booking = (await Bookings.GetAsync("bk_old", CancellationToken.None))!;
         var receipt = await Bookings.GetReceiptAsync("bk_old", CancellationToken.None);
         var days = await Schedule.GetSessionsAsync("amira", Start.AddDays(-1), Start.AddDays(60), CancellationToken.None);
-        var emails = await new ReminderRepository(Tables).EmailsOfAsync("bk_old", CancellationToken.None);
+        var emails = await new EmailLog(Tables).OfBookingAsync("bk_old", CancellationToken.None);
 
         var h = booking.Header;
         Assert.Equal(("bk_old", BookingStatus.Confirmed, "microneedling", "soho", "in_old2", "Zoë O'Brien", "zoe@example.com", "hash", "prp", 2),
@@ -85,7 +85,7 @@ public sealed class OldClientRowsTests(AzuriteFixture azurite) : StorageTestBase
     public async Task Reminders_read_back_with_guids_dates_and_states_and_can_be_claimed()
     {
         await StoreOldRowsAsync();
-        var reminders = new ReminderRepository(Tables);
+        var reminders = new ReminderQueue(Tables);
 
         var due = await reminders.DueAsync(At.AddMinutes(-1), At.AddMinutes(1), CancellationToken.None);
 
@@ -97,7 +97,7 @@ public sealed class OldClientRowsTests(AzuriteFixture azurite) : StorageTestBase
         ], due.Select(r => (r.Kind, r.SessionNumber, r.SessionSequence, r.DueAt, r.StaleAt, r.State, r.ClaimedUntil, r.NotBefore, r.Attempts, r.LastError)));
         Assert.Equal(ReminderEntity.Create("bk_old", 2, 0, ReminderKind.PreCare, At, At.AddDays(9)).OperationId, due[0].OperationId);
         Assert.True(await reminders.TryClaimAsync(due[0], At, TimeSpan.FromMinutes(5), CancellationToken.None));
-        Assert.Equal(At.AddSeconds(4), (await reminders.CheckpointAsync(CancellationToken.None)).Through);
+        Assert.Equal(At.AddSeconds(4), (await new SweepCheckpoint(Tables).ReadAsync(CancellationToken.None)).Through);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Microneedling.Functions.Reminders;
 /// delivered exactly as the sweep would (claimed with a lease first), so a sweep running at the
 /// same time never sends it twice, and one this process did not finish is the sweep's to send.
 /// </summary>
-public sealed partial class ChangeEmailDispatcher(ChangeEmailQueue queue, ReminderRepository reminders, IServiceProvider services, TimeProvider clock, ILogger<ChangeEmailDispatcher> logger)
+public sealed partial class ChangeEmailDispatcher(ChangeEmailQueue queue, ReminderQueue reminders, IServiceProvider services, TimeProvider clock, ILogger<ChangeEmailDispatcher> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

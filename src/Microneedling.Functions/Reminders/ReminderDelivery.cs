@@ -28,7 +28,8 @@ public enum DeliveryOutcome
 /// Whether it still applies is the domain's <see cref="ReminderRules"/>, decided now.
 /// </summary>
 public sealed partial class ReminderDelivery(
-    ReminderRepository reminders,
+    ReminderQueue reminders,
+    EmailLog emailLog,
     BookingRepository bookings,
     ReminderSnapshots snapshots,
     ReminderEmails emails,
@@ -66,7 +67,7 @@ public sealed partial class ReminderDelivery(
 
         if (decision.Verdict == ReminderVerdict.Skip)
         {
-            await reminders.FinishAsync(reminder, EmailOutcome.Skipped, decision.Reason, now, ct).ConfigureAwait(false);
+            await FinishAsync(reminder, EmailOutcome.Skipped, decision.Reason, now, shown: null, ct).ConfigureAwait(false);
             return DeliveryOutcome.Skipped;
         }
 
@@ -81,17 +82,17 @@ public sealed partial class ReminderDelivery(
             if ((takenOver || reminder.Attempts > 1) && await sender.GetStatusAsync(reminder.OperationId, ct).ConfigureAwait(false) is { } earlier)
             {
                 var failed = earlier.State is EmailDeliveryState.Failed or EmailDeliveryState.Canceled;
-                await reminders.FinishAsync(reminder, failed ? EmailOutcome.Failed : EmailOutcome.Sent, $"accepted by an earlier attempt: {earlier.State}", now, shown, ct).ConfigureAwait(false);
+                await FinishAsync(reminder, failed ? EmailOutcome.Failed : EmailOutcome.Sent, $"accepted by an earlier attempt: {earlier.State}", now, shown, ct).ConfigureAwait(false);
                 return failed ? DeliveryOutcome.Failed : DeliveryOutcome.Sent;
             }
 
             var result = await sender.SendAsync(emails.Compose(reminder, booking), ct).ConfigureAwait(false);
-            await reminders.FinishAsync(reminder, EmailOutcome.Sent, result.State.ToString(), now, shown, ct).ConfigureAwait(false);
+            await FinishAsync(reminder, EmailOutcome.Sent, result.State.ToString(), now, shown, ct).ConfigureAwait(false);
             return DeliveryOutcome.Sent;
         }
         catch (RequestFailedException ex) when (ex.Status is >= 400 and < 500 and not 408 and not 429)
         {
-            await reminders.FinishAsync(reminder, EmailOutcome.Failed, $"{ex.Status} {ex.ErrorCode}", now, ct).ConfigureAwait(false);
+            await FinishAsync(reminder, EmailOutcome.Failed, $"{ex.Status} {ex.ErrorCode}", now, shown: null, ct).ConfigureAwait(false);
             LogFailed(reminder.BookingId, reminder.Kind, ex.Status);
             return DeliveryOutcome.Failed;
         }
@@ -99,7 +100,7 @@ public sealed partial class ReminderDelivery(
         {
             if (reminder.Attempts >= MaxAttempts)
             {
-                await reminders.FinishAsync(reminder, EmailOutcome.Failed, $"gave up after {reminder.Attempts} attempts: {ex.GetType().Name}", now, ct).ConfigureAwait(false);
+                await FinishAsync(reminder, EmailOutcome.Failed, $"gave up after {reminder.Attempts} attempts: {ex.GetType().Name}", now, shown: null, ct).ConfigureAwait(false);
                 return DeliveryOutcome.Failed;
             }
 
@@ -107,6 +108,13 @@ public sealed partial class ReminderDelivery(
             await reminders.RetryLaterAsync(reminder, now + backoff, ex.GetType().Name, ct).ConfigureAwait(false);
             return DeliveryOutcome.Retrying;
         }
+    }
+
+    /// <summary>Records the outcome in the booking's email log, then removes the reminder: a crash between the two repeats the record, never loses it.</summary>
+    private async Task FinishAsync(ReminderEntity reminder, EmailOutcome outcome, string? detail, DateTimeOffset now, string? shown, CancellationToken ct)
+    {
+        await emailLog.RecordAsync(reminder, outcome, detail, now, shown, ct).ConfigureAwait(false);
+        await reminders.RemoveAsync(reminder, ct).ConfigureAwait(false);
     }
 
     [LoggerMessage(LogLevel.Warning, "Reminder {Kind} for booking {BookingId} failed permanently with status {Status}")]

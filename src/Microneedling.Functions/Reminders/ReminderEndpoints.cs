@@ -39,7 +39,7 @@ public static class ReminderEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<IResult> Emails(string bookingId, BookingService bookings, ReminderRepository reminders, CancellationToken ct)
+    internal static async Task<IResult> Emails(string bookingId, BookingService bookings, EmailLog emailLog, CancellationToken ct)
     {
         var (booking, problem) = await bookings.ExistingAsync(bookingId, ct).ConfigureAwait(false);
         if (problem is not null)
@@ -47,7 +47,7 @@ public static class ReminderEndpoints
             return problem;
         }
 
-        var records = await reminders.EmailsOfAsync(booking!.Header.Id, ct).ConfigureAwait(false);
+        var records = await emailLog.OfBookingAsync(booking!.Header.Id, ct).ConfigureAwait(false);
         return TypedResults.Ok(records.OrderBy(r => r.At).Select(r => new EmailRecordView(JsonNames.Kebab(r.Kind.ToString()), r.SessionNumber, r.OperationId,
             JsonNames.Kebab(r.Outcome.ToString()), r.Detail, r.At, r.Attempts)).ToList());
     }

@@ -16,7 +16,7 @@ namespace Microneedling.Functions.Reminders;
 /// step twice (as recovery or a taken-over sweep may) schedules nothing twice. Once stored, the
 /// change's email is queued to go at once; the sweep is the backstop.
 /// </summary>
-public sealed class ReminderScheduler(Clinic clinic, ReminderRepository reminders, ChangeEmailQueue queue, IOptions<ChangeEmailOptions> options) : IBookingFollowUp
+public sealed class ReminderScheduler(Clinic clinic, ReminderQueue reminders, ChangeEmailQueue queue, IOptions<ChangeEmailOptions> options) : IBookingFollowUp
 {
     public async Task OnChangedAsync(StoredBooking booking, BookingChange change, IReadOnlyCollection<int> sessionNumbers, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ namespace Microneedling.Functions.Reminders;
 /// the kinds that depend on them, the booking's confirmation, the planned series length and the
 /// patient's opt-out.
 /// </summary>
-public sealed class ReminderSnapshots(Clinic clinic, ReminderRepository reminders, IntakeRepository intakes, OptOutRepository optOuts)
+public sealed class ReminderSnapshots(Clinic clinic, EmailLog emailLog, IntakeRepository intakes, OptOutRepository optOuts)
 {
     /// <summary>How long a change email waits for its booking's confirmation before it goes anyway.</summary>
     public static readonly TimeSpan ConfirmationWait = TimeSpan.FromHours(1);
@@ -52,7 +52,7 @@ public sealed class ReminderSnapshots(Clinic clinic, ReminderRepository reminder
 
     private async Task<ConfirmationSnapshot> ConfirmationAsync(string bookingId, CancellationToken ct)
     {
-        var record = (await reminders.EmailsOfAsync(bookingId, ct).ConfigureAwait(false)).FirstOrDefault(r => r.Kind == ReminderKind.BookingConfirmation);
+        var record = (await emailLog.OfBookingAsync(bookingId, ct).ConfigureAwait(false)).FirstOrDefault(r => r.Kind == ReminderKind.BookingConfirmation);
         if (record is null)
         {
             return ConfirmationSnapshot.Pending;

@@ -12,7 +12,7 @@ public sealed record SweepResult(int Due, int Sent, int Skipped, int Failed, int
 /// already, sent as soon as the change was stored (<see cref="ChangeEmailDispatcher"/>): for them
 /// the sweep is the backstop.
 /// </summary>
-public sealed partial class ReminderSweep(ReminderRepository reminders, ReminderDelivery delivery, TimeProvider clock, ILogger<ReminderSweep> logger)
+public sealed partial class ReminderSweep(ReminderQueue reminders, SweepCheckpoint checkpoints, ReminderDelivery delivery, TimeProvider clock, ILogger<ReminderSweep> logger)
 {
     public static readonly TimeSpan Lease = ReminderDelivery.Lease;
     public static readonly TimeSpan RetryWindow = TimeSpan.FromHours(24);
@@ -21,7 +21,7 @@ public sealed partial class ReminderSweep(ReminderRepository reminders, Reminder
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (checkpoint, _) = await reminders.CheckpointAsync(cancellationToken).ConfigureAwait(false);
+        var (checkpoint, _) = await checkpoints.ReadAsync(cancellationToken).ConfigureAwait(false);
         var from = checkpoint is { } c && c < now - RetryWindow ? c : now - RetryWindow;
         var due = await reminders.DueAsync(from, now, cancellationToken).ConfigureAwait(false);
         var outcomes = new ConcurrentBag<DeliveryOutcome>();
@@ -34,7 +34,7 @@ public sealed partial class ReminderSweep(ReminderRepository reminders, Reminder
                 async (reminder, ct) => outcomes.Add(await delivery.DeliverAsync(reminder, now, ct).ConfigureAwait(false))).ConfigureAwait(false);
         }
 
-        await reminders.AdvanceCheckpointAsync(now, cancellationToken).ConfigureAwait(false);
+        await checkpoints.AdvanceAsync(now, cancellationToken).ConfigureAwait(false);
         var result = new SweepResult(due.Count, Count(DeliveryOutcome.Sent), Count(DeliveryOutcome.Skipped), Count(DeliveryOutcome.Failed),
             Count(DeliveryOutcome.Retrying) + Count(DeliveryOutcome.Waiting), Count(DeliveryOutcome.Busy));
         LogSwept(result.Due, result.Sent, result.Skipped, result.Failed, result.Retrying, result.Busy);

@@ -29,7 +29,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<BookingWorkflow>();
         services.AddSingleton<IntakeRepository>();
         services.AddSingleton<IdempotencyRepository>();
-        services.AddSingleton<ReminderRepository>();
+        services.AddSingleton<ReminderQueue>();
+        services.AddSingleton<EmailLog>();
+        services.AddSingleton<SweepCheckpoint>();
         services.AddSingleton<OptOutRepository>();
         services.AddHostedService<TableCreationService>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("tableStorage");

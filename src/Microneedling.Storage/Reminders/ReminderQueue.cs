@@ -7,11 +7,9 @@ using Microneedling.Storage.Tables;
 
 namespace Microneedling.Storage.Reminders;
 
-/// <summary>Reminders by due time, the sweep's checkpoint, and each booking's email log.</summary>
-public sealed class ReminderRepository(ClinicTables tables)
+/// <summary>Reminders waiting to be sent, in one table per UTC day of their due time, partitioned by second.</summary>
+public sealed class ReminderQueue(ClinicTables tables)
 {
-    private const string CheckpointPartition = "checkpoint";
-    private const string CheckpointRow = "reminder-sweep";
     private readonly ConcurrentDictionary<string, DayTable> _days = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -80,27 +78,10 @@ public sealed class ReminderRepository(ClinicTables tables)
         }
     }
 
-    /// <summary>Records the outcome in the booking's email log, then removes the reminder (only while still claimed by us).</summary>
-    public async Task FinishAsync(ReminderEntity reminder, EmailOutcome outcome, string? detail, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await FinishAsync(reminder, outcome, detail, now, shown: null, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>As above, noting which session sequences a sent email showed.</summary>
-    public async Task FinishAsync(ReminderEntity reminder, EmailOutcome outcome, string? detail, DateTimeOffset now, string? shown, CancellationToken cancellationToken)
+    /// <summary>Removes a sent or settled reminder, only while it is still as this sweep claimed it.</summary>
+    public async Task RemoveAsync(ReminderEntity reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        await tables.Bookings.UpsertAsync(new EmailRecordEntity
-        {
-            PartitionKey = reminder.BookingId,
-            RowKey = EmailRecordEntity.RowPrefix + reminder.RowKey[20..],
-            Kind = reminder.Kind,
-            SessionNumber = reminder.SessionNumber,
-            OperationId = reminder.OperationId,
-            Outcome = outcome,
-            Detail = detail,
-            At = now,
-            Attempts = reminder.Attempts,
-            Shown = shown,
-        }, cancellationToken).ConfigureAwait(false);
         try
         {
             await TableOf(reminder).DeleteAsync(reminder.PartitionKey, reminder.RowKey, reminder.ETag, cancellationToken).ConfigureAwait(false);
@@ -133,56 +114,6 @@ public sealed class ReminderRepository(ClinicTables tables)
         ArgumentNullException.ThrowIfNull(reminder);
         var day = await DayAsync(reminder.DueAt.UtcDateTime.Date, cancellationToken).ConfigureAwait(false);
         return await day.Table.GetIfExistsAsync<ReminderEntity>(reminder.PartitionKey, reminder.RowKey, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<EmailRecordEntity>> EmailsOfAsync(string bookingId, CancellationToken cancellationToken)
-    {
-        var records = new List<EmailRecordEntity>();
-        if (!TableKeys.IsValidKey(bookingId))
-        {
-            return records;
-        }
-
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bookingId} and RowKey ge {EmailRecordEntity.RowPrefix} and RowKey lt {"email`"}");
-        await foreach (var record in tables.Bookings.QueryAsync<EmailRecordEntity>(filter, cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(record);
-        }
-
-        return records;
-    }
-
-    public async Task<(DateTimeOffset? Through, ETag ETag)> CheckpointAsync(CancellationToken cancellationToken)
-    {
-        var row = await tables.Recovery.GetIfExistsAsync<TableEntity>(CheckpointPartition, CheckpointRow, cancellationToken).ConfigureAwait(false);
-        return row is null ? (null, default) : (row.GetDateTimeOffset("Through"), row.ETag);
-    }
-
-    /// <summary>Moves the checkpoint forward (never back), tolerating a concurrent sweep doing the same.</summary>
-    public async Task AdvanceCheckpointAsync(DateTimeOffset through, CancellationToken cancellationToken)
-    {
-        var (current, etag) = await CheckpointAsync(cancellationToken).ConfigureAwait(false);
-        if (current >= through)
-        {
-            return;
-        }
-
-        var row = new TableEntity(CheckpointPartition, CheckpointRow) { ["Through"] = through };
-        try
-        {
-            if (current is null)
-            {
-                await tables.Recovery.AddAsync(row, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await tables.Recovery.ReplaceAsync(row, etag, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // Another sweep moved it meanwhile.
-        }
     }
 
     /// <summary>The day table a reminder lives in (its due time's UTC day), which scheduling created.</summary>

@@ -5,7 +5,7 @@ using Microneedling.Testing;
 namespace Microneedling.Storage.Tests;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class ReminderRepositoryTests(AzuriteFixture azurite) : StorageTestBase(azurite)
+public sealed class ReminderQueueTests(AzuriteFixture azurite) : StorageTestBase(azurite)
 {
     [Fact]
     public async Task Due_reminders_are_exactly_those_from_from_through_to()
@@ -24,7 +24,7 @@ public sealed class ReminderRepositoryTests(AzuriteFixture azurite) : StorageTes
             ["tick-after-to"] = to.AddTicks(1),
             ["next-second"] = to.AddSeconds(1),
         };
-        var repository = new ReminderRepository(Tables);
+        var repository = new ReminderQueue(Tables);
         await repository.ScheduleAsync(
             dueTimes.Select(d => ReminderEntity.Create(d.Key, 1, 0, ReminderKind.PreCare, d.Value, d.Value.AddDays(1))), CancellationToken.None);
 
