@@ -23,7 +23,7 @@ public static class JsonBody
     };
 
     /// <summary>The body as <typeparamref name="T"/> and its raw bytes (what an Idempotency-Key is compared on).</summary>
-    public static async Task<(T? Value, byte[] Raw, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(T? Value, byte[] Raw, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);

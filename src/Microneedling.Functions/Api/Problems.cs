@@ -22,8 +22,14 @@ public static class Problems
             Extensions = extensions ?? new Dictionary<string, object?>(),
         });
 
-    public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "The request has invalid fields.", type: TypePrefix + "validation");
+    /// <summary>Invalid fields, each with what is wrong (<c>errors</c>), as the same result type as every other problem.</summary>
+    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = TypePrefix + "validation",
+            Title = "The request has invalid fields.",
+        });
 
     /// <summary>Rule violations: the first one's code is the type; all of them are listed.</summary>
     public static ProblemHttpResult Rules(int status, RuleResult rules)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microneedling.Functions.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Microneedling.Functions.Availability;
 
@@ -11,14 +12,13 @@ public static class AvailabilityEndpoints
             .MapGet("/availability", Find)
             .WithName("Availability")
             .WithSummary("Free start times for a service at a location (optionally one practitioner) between two dates, in the clinic's time zone.")
-            .Produces<AvailabilityView>()
             .ProducesValidationProblem();
         return app;
     }
 
     // Nullable so that a missing parameter is listed with the others as a validation problem;
     // [Required] tells the OpenAPI document.
-    internal static Task<IResult> Find(
+    internal static Task<Results<Ok<AvailabilityView>, ProblemHttpResult>> Find(
         [Required] string? serviceId,
         [Required] string? locationId,
         string? practitionerId,

@@ -2,6 +2,7 @@ using Microneedling.Domain.Availability;
 using Microneedling.Domain.Clinics;
 using Microneedling.Functions.Api;
 using Microneedling.Storage.Bookings;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Extensions;
 
@@ -10,7 +11,7 @@ namespace Microneedling.Functions.Availability;
 /// <summary>Free start times, computed by the domain from the practitioners' stored schedules.</summary>
 public sealed class AvailabilityService(Clinic clinic, ScheduleRepository schedule, TimeProvider clock)
 {
-    public async Task<IResult> FindAsync(string? serviceId, string? locationId, string? practitionerId, string? from, string? to, string? displayTimeZone, CancellationToken ct)
+    public async Task<Results<Ok<AvailabilityView>, ProblemHttpResult>> FindAsync(string? serviceId, string? locationId, string? practitionerId, string? from, string? to, string? displayTimeZone, CancellationToken ct)
     {
         var v = new Validation();
         var service = v.Required("serviceId", serviceId, 64);

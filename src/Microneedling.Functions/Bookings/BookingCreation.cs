@@ -9,6 +9,7 @@ using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Idempotency;
 using Microneedling.Storage.Intakes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Extensions;
 
@@ -31,7 +32,7 @@ public sealed partial class BookingCreation(
     public const string CreateScope = "POST /api/bookings";
     public const int MaxIdempotencyKeyLength = 200;
 
-    public async Task<IResult> CreateAsync(CreateBookingRequest request, byte[] rawBody, string? idempotencyKey, CancellationToken ct)
+    public async Task<Results<Created<BookingView>, ProblemHttpResult>> CreateAsync(CreateBookingRequest request, byte[] rawBody, string? idempotencyKey, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = clock.GetUtcNow().ToInstant();
@@ -110,7 +111,7 @@ public sealed partial class BookingCreation(
     }
 
     /// <summary>The intake and every booking rule; null when the booking may go ahead.</summary>
-    private IResult? Check(IntakeEntity? intake, string intakeId, Service service, Location location, List<(string PractitionerId, Instant Start)> sessions, Instant now)
+    private ProblemHttpResult? Check(IntakeEntity? intake, string intakeId, Service service, Location location, List<(string PractitionerId, Instant Start)> sessions, Instant now)
     {
         if (intake is null)
         {
@@ -137,7 +138,7 @@ public sealed partial class BookingCreation(
     }
 
     /// <summary>The first response again, from the receipt stored with the booking (the manage token is derived, not stored).</summary>
-    private IResult Replay(string bookingId, ReceiptEntity receipt)
+    private Created<BookingView> Replay(string bookingId, ReceiptEntity receipt)
     {
         var view = JsonSerializer.Deserialize<BookingView>(receipt.Body, JsonBody.Options)!;
         return TypedResults.Created($"/api/bookings/{bookingId}", view with { ManageToken = tokens.Issue(bookingId) });

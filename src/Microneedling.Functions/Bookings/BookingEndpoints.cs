@@ -1,4 +1,5 @@
 using Microneedling.Functions.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Microneedling.Functions.Bookings;
 
@@ -11,21 +12,18 @@ public static class BookingEndpoints
             .WithName("CreateBooking")
             .WithSummary("Books one session, or a whole series inside the spacing window. Send an Idempotency-Key to retry safely.")
             .AcceptsJsonBody<CreateBookingRequest>()
-            .Produces<BookingView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequirePublicWriteLimit();
         bookings.MapGet("/{bookingId}", GetBooking)
             .WithName("GetBooking")
             .RequireManageToken()
-            .WithSummary("A booking, for the holder of its manage token (X-Manage-Token).")
-            .Produces<BookingView>();
+            .WithSummary("A booking, for the holder of its manage token (X-Manage-Token).");
         bookings.MapPost("/{bookingId}/sessions/{number:int}/reschedule", Reschedule)
             .WithName("RescheduleSession")
             .RequireManageToken()
             .WithSummary("Moves one session to another offered time (manage token required).")
             .AcceptsJsonBody<RescheduleRequest>()
-            .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequirePublicWriteLimit();
@@ -34,7 +32,6 @@ public static class BookingEndpoints
             .RequireManageToken()
             .WithSummary("Cancels some or all sessions (manage token required).")
             .AcceptsJsonBody<CancelRequest>()
-            .Produces<BookingView>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequirePublicWriteLimit();
         bookings.MapGet("/{bookingId}/calendar", Calendar)
@@ -50,23 +47,23 @@ public static class BookingEndpoints
         return app;
     }
 
-    internal static async Task<IResult> CreateBooking(HttpRequest http, BookingCreation creation, CancellationToken ct)
+    internal static async Task<Results<Created<BookingView>, ProblemHttpResult>> CreateBooking(HttpRequest http, BookingCreation creation, CancellationToken ct)
     {
         var (body, raw, problem) = await JsonBody.ReadAsync<CreateBookingRequest>(http, ct).ConfigureAwait(false);
         var key = http.Headers.TryGetValue(ApiHeaders.IdempotencyKey, out var values) ? values.ToString() : null;
         return problem ?? await creation.CreateAsync(body!, raw, key, ct).ConfigureAwait(false);
     }
 
-    internal static Task<IResult> GetBooking(string bookingId, HttpRequest http, BookingService service, CancellationToken ct) =>
+    internal static Task<Results<Ok<BookingView>, ProblemHttpResult>> GetBooking(string bookingId, HttpRequest http, BookingService service, CancellationToken ct) =>
         service.GetAsync(bookingId, Token(http, allowQuery: false), ct);
 
-    internal static async Task<IResult> Reschedule(string bookingId, int number, HttpRequest http, BookingService service, CancellationToken ct)
+    internal static async Task<Results<Ok<BookingView>, ProblemHttpResult>> Reschedule(string bookingId, int number, HttpRequest http, BookingService service, CancellationToken ct)
     {
         var (body, _, problem) = await JsonBody.ReadAsync<RescheduleRequest>(http, ct).ConfigureAwait(false);
         return problem ?? await service.RescheduleAsync(bookingId, number, Token(http, allowQuery: false), body!, ct).ConfigureAwait(false);
     }
 
-    internal static async Task<IResult> Cancel(string bookingId, HttpRequest http, BookingService service, CancellationToken ct)
+    internal static async Task<Results<Ok<BookingView>, ProblemHttpResult>> Cancel(string bookingId, HttpRequest http, BookingService service, CancellationToken ct)
     {
         var (body, _, problem) = await JsonBody.ReadAsync<CancelRequest>(http, ct).ConfigureAwait(false);
         return problem ?? await service.CancelAsync(bookingId, Token(http, allowQuery: false), body!, byClinic: false, ct).ConfigureAwait(false);

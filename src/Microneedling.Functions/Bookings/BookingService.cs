@@ -5,6 +5,7 @@ using Microneedling.Functions.Api;
 using Microneedling.Functions.PatientLinks;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime.Extensions;
 
 namespace Microneedling.Functions.Bookings;
@@ -20,13 +21,13 @@ public sealed partial class BookingService(
     TimeProvider clock,
     ILogger<BookingService> logger)
 {
-    public async Task<IResult> GetAsync(string bookingId, string? token, CancellationToken ct)
+    public async Task<Results<Ok<BookingView>, ProblemHttpResult>> GetAsync(string bookingId, string? token, CancellationToken ct)
     {
         var (booking, problem) = await AuthorizedAsync(bookingId, token, ct).ConfigureAwait(false);
-        return problem ?? TypedResults.Ok(BookingViews.Of(clinic, booking!));
+        return problem is null ? TypedResults.Ok(BookingViews.Of(clinic, booking!)) : problem;
     }
 
-    public async Task<IResult> RescheduleAsync(string bookingId, int number, string? token, RescheduleRequest request, CancellationToken ct)
+    public async Task<Results<Ok<BookingView>, ProblemHttpResult>> RescheduleAsync(string bookingId, int number, string? token, RescheduleRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var v = new Validation();
@@ -78,7 +79,7 @@ public sealed partial class BookingService(
         return Written(result);
     }
 
-    public async Task<IResult> CancelAsync(string bookingId, string? token, CancelRequest request, bool byClinic, CancellationToken ct)
+    public async Task<Results<Ok<BookingView>, ProblemHttpResult>> CancelAsync(string bookingId, string? token, CancelRequest request, bool byClinic, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (booking, problem) = byClinic
@@ -126,7 +127,7 @@ public sealed partial class BookingService(
     }
 
     /// <summary>The booking and its session <paramref name="number"/> if the token is the booking's and the session is still booked.</summary>
-    public async Task<(StoredBooking? Booking, SessionEntity? Session, IResult? Problem)> ActiveSessionAsync(string bookingId, int number, string? token, CancellationToken ct)
+    public async Task<(StoredBooking? Booking, SessionEntity? Session, ProblemHttpResult? Problem)> ActiveSessionAsync(string bookingId, int number, string? token, CancellationToken ct)
     {
         var (booking, problem) = await AuthorizedAsync(bookingId, token, ct).ConfigureAwait(false);
         if (problem is not null)
@@ -141,7 +142,7 @@ public sealed partial class BookingService(
     }
 
     /// <summary>The booking if the token is its own; an unknown booking and a wrong token answer alike.</summary>
-    public async Task<(StoredBooking? Booking, IResult? Problem)> AuthorizedAsync(string bookingId, string? token, CancellationToken ct)
+    public async Task<(StoredBooking? Booking, ProblemHttpResult? Problem)> AuthorizedAsync(string bookingId, string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -154,7 +155,7 @@ public sealed partial class BookingService(
             : (null, problem ?? Problems.BookingNotFound());
     }
 
-    public async Task<(StoredBooking? Booking, IResult? Problem)> ExistingAsync(string bookingId, CancellationToken ct)
+    public async Task<(StoredBooking? Booking, ProblemHttpResult? Problem)> ExistingAsync(string bookingId, CancellationToken ct)
     {
         var booking = await bookings.GetAsync(bookingId, ct).ConfigureAwait(false);
         return booking?.Header.Status is BookingStatus.Confirmed or BookingStatus.Cancelled
@@ -162,7 +163,7 @@ public sealed partial class BookingService(
             : (null, Problems.BookingNotFound());
     }
 
-    private IResult Written(WriteResult result) => result.Outcome switch
+    private Results<Ok<BookingView>, ProblemHttpResult> Written(WriteResult result) => result.Outcome switch
     {
         WriteOutcome.Done => TypedResults.Ok(BookingViews.Of(clinic, result.Booking!)),
         WriteOutcome.SlotTaken => Problems.SlotTaken(result.SessionNumber),

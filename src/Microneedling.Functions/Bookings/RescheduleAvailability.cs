@@ -5,6 +5,7 @@ using Microneedling.Domain.Clinics;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Availability;
 using Microneedling.Storage.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Extensions;
 
@@ -36,13 +37,12 @@ public static class RescheduleAvailability
             .WithName("RescheduleAvailability")
             .RequireManageToken()
             .WithSummary("Times one session can move to: inside the spacing window around its neighbours, the notice and the horizon; refused past the reschedule cut-off (manage token required).")
-            .Produces<RescheduleAvailabilityView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
-    internal static async Task<IResult> Find(string bookingId, int number, [DataType(DataType.Date)] string? from, [DataType(DataType.Date)] string? to, HttpRequest http, Clinic clinic,
+    internal static async Task<Results<Ok<RescheduleAvailabilityView>, ProblemHttpResult>> Find(string bookingId, int number, [DataType(DataType.Date)] string? from, [DataType(DataType.Date)] string? to, HttpRequest http, Clinic clinic,
         BookingService bookings, AvailabilityService availability, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation();

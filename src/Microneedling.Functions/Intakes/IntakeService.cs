@@ -5,6 +5,7 @@ using Microneedling.Functions.Api;
 using Microneedling.Functions.PatientLinks;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Extensions;
 
@@ -13,7 +14,7 @@ namespace Microneedling.Functions.Intakes;
 /// <summary>Screens an intake, keeps only the outcome and its codes, and proposes a plan when eligible.</summary>
 public sealed partial class IntakeService(Clinic clinic, IntakeRepository intakes, IntakeTokens tokens, TimeProvider clock, ILogger<IntakeService> logger)
 {
-    public async Task<IResult> SubmitAsync(IntakeRequest request, CancellationToken ct)
+    public async Task<Results<Created<IntakeView>, ProblemHttpResult>> SubmitAsync(IntakeRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var v = new Validation();
@@ -92,7 +93,7 @@ public sealed partial class IntakeService(Clinic clinic, IntakeRepository intake
     }
 
     /// <summary>The outcome on record, for the holder of the intake's token; an unknown intake and a wrong token answer alike.</summary>
-    public async Task<IResult> ReadAsync(string intakeId, string? token, CancellationToken ct)
+    public async Task<Results<Ok<IntakeRecordView>, ProblemHttpResult>> ReadAsync(string intakeId, string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token))
         {

@@ -3,6 +3,7 @@ using Microneedling.Functions.Bookings;
 using Microneedling.Functions.PatientLinks;
 using Microneedling.Storage.OptOuts;
 using Microneedling.Storage.Reminders;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Microneedling.Functions.Reminders;
 
@@ -16,19 +17,17 @@ public static class ReminderEndpoints
             .MapPost("/unsubscribe/{addressHash}/{token}", Unsubscribe)
             .WithName("Unsubscribe")
             .WithSummary("Stops the optional emails (rebooking, maintenance) for one address; the link in those emails, and their one-click List-Unsubscribe target.")
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequirePublicWriteLimit();
         app.MapStaffGroup()
             .MapGet("/bookings/{bookingId}/emails", Emails)
             .WithName("StaffBookingEmails")
             .WithSummary("What became of each email of a booking: sent (with its ACS operation id), skipped and why, or failed.")
-            .Produces<List<EmailRecordView>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    internal static async Task<IResult> Unsubscribe(string addressHash, string token, UnsubscribeTokens unsubscribes, OptOutRepository optOuts, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Unsubscribe(string addressHash, string token, UnsubscribeTokens unsubscribes, OptOutRepository optOuts, TimeProvider clock, CancellationToken ct)
     {
         if (!unsubscribes.Verify(addressHash, token))
         {
@@ -39,7 +38,7 @@ public static class ReminderEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<IResult> Emails(string bookingId, BookingService bookings, EmailLog emailLog, CancellationToken ct)
+    internal static async Task<Results<Ok<List<EmailRecordView>>, ProblemHttpResult>> Emails(string bookingId, BookingService bookings, EmailLog emailLog, CancellationToken ct)
     {
         var (booking, problem) = await bookings.ExistingAsync(bookingId, ct).ConfigureAwait(false);
         if (problem is not null)
