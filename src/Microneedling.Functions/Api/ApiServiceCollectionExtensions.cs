@@ -7,6 +7,7 @@ using Microneedling.Functions.Availability;
 using Microneedling.Functions.Bookings;
 using Microneedling.Functions.Catalog;
 using Microneedling.Functions.Intakes;
+using Microneedling.Functions.PatientData;
 using Microneedling.Functions.Reminders;
 using Microneedling.Functions.Timers;
 using Microneedling.Storage.Bookings;
@@ -71,6 +72,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ChangeEmailQueue>();
         services.AddHostedService<ChangeEmailDispatcher>();
         services.AddTimerFunction<ReminderSweepTimer>("ReminderSweep", "ReminderSweepSchedule", "0 * * * * *");
+        services.AddPatientData();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -123,6 +125,7 @@ public static class ApiServiceCollectionExtensions
         app.MapRescheduleAvailabilityEndpoints();
         app.MapStaffEndpoints();
         app.MapReminderEndpoints();
+        app.MapPatientDataEndpoints();
         return app;
     }
 }

@@ -15,8 +15,7 @@ public sealed class OptOuts(OptOutRepository optOuts, IOptions<ManageTokenOption
 {
     private readonly Lazy<byte[]> _key = new(() => ManageTokens.DecodeKey(options.Value.ManageTokenKey));
 
-    public static string AddressHash(string email) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())));
+    public static string AddressHash(string email) => OptOutRepository.AddressHash(email);
 
     public string Token(string addressHash) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes("unsubscribe:" + addressHash)))[..32];

@@ -23,7 +23,8 @@ public sealed class ReminderSnapshots(Clinic clinic, ReminderRepository reminder
     public async Task<ReminderSnapshot> ReadAsync(ReminderEntity reminder, StoredBooking? booking, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        var live = booking is null || booking.Header.Status == BookingStatus.Abandoned ? null : booking;
+        // An erased or anonymised booking has nobody to write to: its emails are skipped as if it were gone.
+        var live = booking is null || booking.Header.Status == BookingStatus.Abandoned || booking.Header.AnonymisedAt is not null ? null : booking;
         var sessions = live?.Sessions.Select(s => new SessionSnapshot(s.Number, State(s.Status), s.Sequence)).ToList() ?? [];
         var confirmation = live is not null && reminder.Kind is ReminderKind.Rescheduled or ReminderKind.Cancelled
             ? await ConfirmationAsync(live.Header.Id, ct).ConfigureAwait(false)
@@ -70,7 +71,7 @@ public sealed class ReminderSnapshots(Clinic clinic, ReminderRepository reminder
     private async Task<int> PlannedSessionsAsync(StoredBooking booking, CancellationToken ct)
     {
         var intake = await intakes.GetAsync(booking.Header.IntakeId, ct).ConfigureAwait(false);
-        return intake is null ? booking.Sessions.Count : clinic.Plan.For(intake.Severity).Recommended;
+        return intake is null || intake.AnswersRemovedAt is not null ? booking.Sessions.Count : clinic.Plan.For(intake.Severity).Recommended;
     }
 
     private static SessionState State(SessionStatus status) => status switch

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.Bookings;
 using Microneedling.Functions.FunctionMetadata;
+using Microneedling.Functions.PatientData;
 
 namespace Microneedling.Functions.Staff;
 
@@ -15,6 +16,7 @@ public static class StaffEndpoints
         app.MapGroup("/api/staff").WithTags("Staff")
             .WithMetadata(new FunctionAuthLevelMetadata(FunctionAuthLevel.Function))
             .AddEndpointFilter<StaffKeyFilter>()
+            .AddEndpointFilter<StaffAuditFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
     public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
@@ -30,18 +32,21 @@ public static class StaffEndpoints
             .WithSummary("Marks a session attended or a no-show.")
             .AcceptsJsonBody<AttendanceRequest>()
             .Produces<BookingView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited("attendance", "bookingId", "number");
         staff.MapPost("/bookings/{bookingId}/cancel", Cancel)
             .WithName("StaffCancelBooking")
             .WithSummary("Cancels sessions on the clinic's side (no cut-off applies).")
             .AcceptsJsonBody<CancelRequest>()
             .Produces<BookingView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited("cancel", "bookingId");
         staff.MapPost("/intakes/{intakeId}/clear", (string intakeId, StaffService service, CancellationToken ct) => service.ClearIntakeAsync(intakeId, ct))
             .WithName("StaffClearIntake")
             .WithSummary("Records that a practitioner has seen a patient whose intake needed a consultation: treatment may be booked.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited("clear-intake", "intakeId");
         return app;
     }
 
