@@ -17,8 +17,8 @@ public sealed class RetentionTimer(RetentionSweep sweep, Clinic clinic, TimeProv
     {
         var r = await sweep.RunAsync(clinic.Retention, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return new TimerRunResult([
-            $"{r.IntakeAnswersRemoved} intakes' answers removed, {r.IntakesDeleted} intakes deleted, {r.BookingsAnonymised} bookings anonymised, "
-            + $"{r.EmailLogsDeleted} email log entries, {r.IdempotencyKeysDeleted} idempotency keys and {r.ReceiptsDeleted} replay responses deleted",
+            $"intake answers removed: {r.IntakeAnswersRemoved}, intakes deleted: {r.IntakesDeleted}, bookings anonymised: {r.BookingsAnonymised}, "
+            + $"email log entries deleted: {r.EmailLogsDeleted}, idempotency keys deleted: {r.IdempotencyKeysDeleted}, replay responses deleted: {r.ReceiptsDeleted}",
         ]);
     }
 }
