@@ -65,8 +65,8 @@ public sealed class RetentionTests(AzuriteFixture azurite)
         Assert.Null((await intakes.GetAsync(second, CancellationToken.None))!.AnswersRemovedAt);
         Assert.Equal(new[] { newId, oldId }.Order(StringComparer.Ordinal), await BookingsOfAsync(api));
 
-        // Six years on the first visit's name goes, with what was left of its intake; the unbooked intake goes too.
-        // (and the second intake's answers, 13 months after its session).
+        // Six years on: the unbooked intake's remainder goes (and the second intake's answers, 13 months after its
+        // session), then the first visit's name, with what was left of its intake.
         Assert.Equal(Counts(answers: 1, intakes: 1), await RunAsync(api, Saturday.AddMonths(72)));
         Assert.Null(await intakes.GetAsync(unbooked, CancellationToken.None));
         Assert.Equal(Zeros, await RunAsync(api, Session.AddMonths(72).AddMinutes(-1)));
