@@ -22,8 +22,6 @@ internal sealed class IntakeRows(ClinicTables tables) : PatientDataTable(
 
         return rows;
     }
-
-    public override Task EraseAsync(PatientRow row, DateTimeOffset now, CancellationToken cancellationToken) => DeleteAsync(row, cancellationToken);
 }
 
 /// <summary>Idempotency-Keys that created the patient's bookings (found by the booking they name: the table is small, as keys expire within hours).</summary>
@@ -42,8 +40,6 @@ internal sealed class IdempotencyRows(ClinicTables tables) : PatientDataTable(
 
         return rows;
     }
-
-    public override Task EraseAsync(PatientRow row, DateTimeOffset now, CancellationToken cancellationToken) => DeleteAsync(row, cancellationToken);
 }
 
 /// <summary>The patient's opt-out of optional emails: keyed by a hash of the address, which identifies whoever knows the address.</summary>
@@ -55,8 +51,6 @@ internal sealed class OptOutRows(ClinicTables tables) : PatientDataTable(
         await tables.OptOuts.GetIfExistsAsync<TableEntity>(OptOutRepository.Partition, patient.AddressHash, cancellationToken).ConfigureAwait(false) is { } row
             ? [new PatientRow(this, tables.OptOuts, row, "opt-out", ErasureAction.Delete)]
             : [];
-
-    public override Task EraseAsync(PatientRow row, DateTimeOffset now, CancellationToken cancellationToken) => DeleteAsync(row, cancellationToken);
 }
 
 /// <summary>
@@ -89,8 +83,6 @@ internal sealed class ReminderRows(ClinicTables tables) : PatientDataTable(
 
         return rows;
     }
-
-    public override Task EraseAsync(PatientRow row, DateTimeOffset now, CancellationToken cancellationToken) => DeleteAsync(row, cancellationToken);
 }
 
 /// <summary>A table that holds nothing about a patient: listed so the inventory names every table, with the reason.</summary>

@@ -53,7 +53,12 @@ internal abstract class PatientDataTable(string name, string holds)
 
     public abstract Task<IReadOnlyList<PatientRow>> FindAsync(LocatedPatient patient, CancellationToken cancellationToken);
 
-    public abstract Task EraseAsync(PatientRow row, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Erases one row this table found: deletes it, unless the table says otherwise.</summary>
+    public virtual Task EraseAsync(PatientRow row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return DeleteAsync(row, cancellationToken);
+    }
 
     /// <summary>A filter matching any of the values in a property, in chunks within the service's limit of comparisons per filter.</summary>
     protected static IEnumerable<string> AnyOf(string property, IEnumerable<string> values) =>
