@@ -28,6 +28,7 @@ param emailDataLocation string = 'Europe'
 @description('NCRONTAB schedules (UTC) of the timer functions.')
 param reminderSweepSchedule string = '0 * * * * *'
 param bookingRecoverySchedule string = '30 */2 * * * *'
+param patientDataRetentionSchedule string = '0 30 3 * * *'
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = { 'azd-env-name': environmentName }
@@ -92,6 +93,7 @@ module api 'app/api.bicep' = {
     clinicConfigurationJson: clinicConfigurationJson
     reminderSweepSchedule: reminderSweepSchedule
     bookingRecoverySchedule: bookingRecoverySchedule
+    patientDataRetentionSchedule: patientDataRetentionSchedule
   }
 }
 

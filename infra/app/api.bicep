@@ -19,6 +19,7 @@ param corsOrigins array
 param clinicConfigurationJson string
 param reminderSweepSchedule string
 param bookingRecoverySchedule string
+param patientDataRetentionSchedule string
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 
@@ -61,6 +62,7 @@ var appSettings = union({
   // Timer schedules, read by function.json as %Setting%.
   ReminderSweepSchedule: reminderSweepSchedule
   BookingRecoverySchedule: bookingRecoverySchedule
+  PatientDataRetentionSchedule: patientDataRetentionSchedule
 }, corsSettings, clinicSettings)
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {

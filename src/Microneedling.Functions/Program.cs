@@ -10,6 +10,7 @@ using Microneedling.Functions.Hosting.FunctionFolders;
 using Microneedling.Functions.Hosting.Timers;
 using Microneedling.Functions.Intakes;
 using Microneedling.Functions.Pages;
+using Microneedling.Functions.PatientData;
 using Microneedling.Functions.PatientLinks;
 using Microneedling.Functions.Reminders;
 using Microneedling.Functions.Staff;
@@ -29,6 +30,7 @@ builder.Services.AddAvailability();
 builder.Services.AddBookings();
 builder.Services.AddStaff();
 builder.Services.AddReminders(builder.Configuration);
+builder.Services.AddPatientData();
 builder.Services.AddPages();
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapBookingEndpoints();
 app.MapRescheduleAvailabilityEndpoints();
 app.MapStaffEndpoints();
 app.MapReminderEndpoints();
+app.MapPatientDataEndpoints();
 app.MapPages();
 
 if (FunctionManifestCommand.IsRequested(args))

@@ -22,6 +22,7 @@ public sealed class ClinicTables
         Idempotency = Table("Idempotency");
         Recovery = Table("Recovery");
         OptOuts = Table("OptOuts");
+        Audit = Table("Audit");
     }
 
     public string Prefix { get; }
@@ -45,7 +46,10 @@ public sealed class ClinicTables
     /// <summary>Patients who stopped optional emails, by a hash of their address.</summary>
     internal GuardedTable OptOuts { get; }
 
-    internal IEnumerable<GuardedTable> All => [Intakes, Bookings, Schedule, Idempotency, Recovery, OptOuts];
+    /// <summary>Staff actions, appended and never changed; no patient data.</summary>
+    internal GuardedTable Audit { get; }
+
+    internal IEnumerable<GuardedTable> All => [Intakes, Bookings, Schedule, Idempotency, Recovery, OptOuts, Audit];
 
     /// <summary>Creates the fixed tables that do not exist yet (an existing one is not an error).</summary>
     public async Task CreateAsync(CancellationToken cancellationToken = default) =>

@@ -116,7 +116,7 @@ public sealed partial class PageTests(AzuriteFixture azurite) : IDisposable
     {
         var optOuts = _api.Services.GetRequiredService<OptOutRepository>();
         var unsubscribes = _api.Services.GetRequiredService<UnsubscribeTokens>();
-        var hash = UnsubscribeTokens.AddressHash("page@example.com");
+        var hash = OptOutRepository.AddressHash("page@example.com");
         var path = new Uri($"/unsubscribe/{hash}/{unsubscribes.Token(hash)}", UriKind.Relative);
 
         var shown = await _api.Client.GetStringAsync(path);

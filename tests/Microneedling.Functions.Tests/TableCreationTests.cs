@@ -25,7 +25,7 @@ public sealed class TableCreationTests(AzuriteFixture azurite)
             names.Add(table.Name[prefix.Length..]);
         }
 
-        Assert.Equal(["Bookings", "Idempotency", "Intakes", "OptOuts", "Recovery", "ScheduleDays"], names.Order(StringComparer.Ordinal));
+        Assert.Equal(["Audit", "Bookings", "Idempotency", "Intakes", "OptOuts", "Recovery", "ScheduleDays"], names.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microneedling.Domain.Common;
+using Microneedling.Domain.Retention;
 using NodaTime;
 
 namespace Microneedling.Domain.Clinics;
@@ -22,6 +23,8 @@ public sealed record Clinic(
     ReminderPolicy Reminders)
 {
     public ClinicBrand Brand { get; init; } = ClinicBrand.Default;
+
+    public RetentionPolicy Retention { get; init; } = RetentionPolicy.Default;
 
     public Service? FindService(string id) => Services.FirstOrDefault(s => s.Id == id);
 

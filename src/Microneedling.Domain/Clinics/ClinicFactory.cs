@@ -50,6 +50,7 @@ public static partial class ClinicFactory
         var plan = Plan(errors.At("Plan"), settings.Plan);
         var screening = Screening(errors.At("Screening"), settings.Screening);
         var reminders = Reminders(errors.At("Reminders"), settings.Reminders);
+        var retention = Retention(errors.At("Retention"), settings.Retention);
 
         if (errors.Count > 0)
         {
@@ -58,7 +59,7 @@ public static partial class ClinicFactory
 
         return new ClinicBuildResult(
             new Clinic(name, domain, sender, string.IsNullOrWhiteSpace(settings.SenderName) ? name : settings.SenderName.Trim(), zone!, currency, baseUrl,
-                locations, services, addOns, practitioners, booking, plan, screening, reminders) { Brand = brand },
+                locations, services, addOns, practitioners, booking, plan, screening, reminders) { Brand = brand, Retention = retention },
             []);
     }
 

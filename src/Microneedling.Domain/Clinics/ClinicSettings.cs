@@ -47,6 +47,8 @@ public sealed class ClinicSettings
     public ScreeningPolicySettings Screening { get; set; } = new();
 
     public ReminderPolicySettings Reminders { get; set; } = new();
+
+    public RetentionSettings Retention { get; set; } = new();
 }
 
 public sealed class LocationSettings

@@ -29,9 +29,7 @@ public sealed class StaffKeyFilter(HostingMode mode, IOptions<StaffOptions> opti
             return await next(context).ConfigureAwait(false);
         }
 
-        var request = context.HttpContext.Request;
-        var presented = request.Headers.TryGetValue("x-functions-key", out var header) ? header.ToString()
-            : request.Query.TryGetValue("code", out var code) ? code.ToString() : null;
+        var presented = PresentedKey(context.HttpContext.Request);
         var expected = options.Value.Key;
         if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(presented)
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected)))
@@ -40,5 +38,13 @@ public sealed class StaffKeyFilter(HostingMode mode, IOptions<StaffOptions> opti
         }
 
         return await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The key a call carries, as the host reads it: the x-functions-key header, else ?code=.</summary>
+    public static string? PresentedKey(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.TryGetValue("x-functions-key", out var header) ? header.ToString()
+            : request.Query.TryGetValue("code", out var code) ? code.ToString() : null;
     }
 }

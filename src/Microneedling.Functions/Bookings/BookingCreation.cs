@@ -118,6 +118,11 @@ public sealed partial class BookingCreation(
             return Problems.Validation(new Dictionary<string, string[]> { ["intakeId"] = ["is not a known intake."] });
         }
 
+        if (intake.AnswersRemovedAt is not null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["intakeId"] = ["has expired (its answers are no longer kept); submit a new intake."] });
+        }
+
         var rules = BookingRules.CanBookService(service, intake.Outcome, intake.ClearedByPractitioner);
         if (service.Kind == ServiceKind.Consultation && sessions.Count > 1)
         {

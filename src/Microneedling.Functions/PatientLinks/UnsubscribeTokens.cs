@@ -5,16 +5,13 @@ using Microsoft.Extensions.Options;
 namespace Microneedling.Functions.PatientLinks;
 
 /// <summary>
-/// Stopping the optional emails (rebooking, maintenance) is recorded by a hash of the address, so
-/// storage holds no address; the unsubscribe link carries that hash and an HMAC of it, so nobody
+/// Stopping the optional emails (rebooking, maintenance) is recorded by a hash of the address
+/// (<see cref="Storage.OptOuts.OptOutRepository.AddressHash"/>), so storage holds no address; the unsubscribe link carries that hash and an HMAC of it, so nobody
 /// can unsubscribe someone else.
 /// </summary>
 public sealed class UnsubscribeTokens(IOptions<ManageTokenOptions> options)
 {
     private readonly Lazy<byte[]> _key = new(() => ManageTokens.DecodeKey(options.Value.ManageTokenKey));
-
-    public static string AddressHash(string email) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())));
 
     public string Token(string addressHash) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes("unsubscribe:" + addressHash)))[..32];

@@ -9,6 +9,7 @@ using Microneedling.Functions.Bookings;
 using Microneedling.Functions.PatientLinks;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
+using Microneedling.Storage.OptOuts;
 using Microneedling.Storage.Reminders;
 using NodaTime;
 using NodaTime.Extensions;
@@ -25,7 +26,7 @@ public sealed class ReminderEmails(Clinic clinic, ClinicBranding branding, Manag
         var id = booking.Header.Id;
         var session = booking.Session(reminder.SessionNumber) ?? throw new InvalidOperationException("The reminder's session is gone.");
         var day = DateOnly.FromDateTime(session.Start.ToInstant().InZone(clinic.TimeZone).Date.ToDateTimeUnspecified());
-        var addressHash = UnsubscribeTokens.AddressHash(booking.Header.PatientEmail);
+        var addressHash = OptOutRepository.AddressHash(booking.Header.PatientEmail);
         var about = reminder.Kind switch
         {
             ReminderKind.BookingConfirmation => Confirmed(booking).ToList(),

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Reminders;
-using Microneedling.Functions.PatientLinks;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
@@ -25,14 +24,15 @@ public sealed class ReminderSnapshots(Clinic clinic, EmailLog emailLog, IntakeRe
     public async Task<ReminderSnapshot> ReadAsync(ReminderEntity reminder, StoredBooking? booking, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        var live = booking is null || booking.Header.Status == BookingStatus.Abandoned ? null : booking;
+        // An erased or anonymised booking has nobody to write to: its emails are skipped as if it were gone.
+        var live = booking is null || booking.Header.Status == BookingStatus.Abandoned || booking.Header.AnonymisedAt is not null ? null : booking;
         var sessions = live?.Sessions.Select(s => new SessionSnapshot(s.Number, State(s.Status), s.Sequence)).ToList() ?? [];
         var confirmation = live is not null && reminder.Kind is ReminderKind.Rescheduled or ReminderKind.Cancelled
             ? await ConfirmationAsync(live.Header.Id, ct).ConfigureAwait(false)
             : ConfirmationSnapshot.Pending;
         var optional = live is not null && reminder.Kind is ReminderKind.RebookingOpen or ReminderKind.RebookingClosing or ReminderKind.Maintenance;
         var planned = optional ? await PlannedSessionsAsync(live!, ct).ConfigureAwait(false) : sessions.Count;
-        var optedOut = optional && await optOuts.ContainsAsync(UnsubscribeTokens.AddressHash(live!.Header.PatientEmail), ct).ConfigureAwait(false);
+        var optedOut = optional && await optOuts.ContainsAsync(OptOutRepository.AddressHash(live!.Header.PatientEmail), ct).ConfigureAwait(false);
         return new ReminderSnapshot(
             reminder.Kind,
             reminder.SessionNumbers(),
@@ -72,7 +72,7 @@ public sealed class ReminderSnapshots(Clinic clinic, EmailLog emailLog, IntakeRe
     private async Task<int> PlannedSessionsAsync(StoredBooking booking, CancellationToken ct)
     {
         var intake = await intakes.GetAsync(booking.Header.IntakeId, ct).ConfigureAwait(false);
-        return intake is null ? booking.Sessions.Count : clinic.Plan.For(intake.Severity).Recommended;
+        return intake is null || intake.AnswersRemovedAt is not null ? booking.Sessions.Count : clinic.Plan.For(intake.Severity).Recommended;
     }
 
     private static SessionState State(SessionStatus status) => status switch

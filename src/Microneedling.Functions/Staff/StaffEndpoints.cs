@@ -19,18 +19,21 @@ public static class StaffEndpoints
             .WithSummary("Marks a session attended or a no-show.")
             .AcceptsJsonBody<AttendanceRequest>()
             .Produces<BookingView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited("attendance", "bookingId", "number");
         staff.MapPost("/bookings/{bookingId}/cancel", Cancel)
             .WithName("StaffCancelBooking")
             .WithSummary("Cancels sessions on the clinic's side (no cut-off applies).")
             .AcceptsJsonBody<CancelRequest>()
             .Produces<BookingView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited("cancel", "bookingId");
         staff.MapPost("/intakes/{intakeId}/clear", (string intakeId, StaffService service, CancellationToken ct) => service.ClearIntakeAsync(intakeId, ct))
             .WithName("StaffClearIntake")
             .WithSummary("Records that a practitioner has seen a patient whose intake needed a consultation: treatment may be booked.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited("clear-intake", "intakeId");
         return app;
     }
 

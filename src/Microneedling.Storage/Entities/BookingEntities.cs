@@ -57,6 +57,9 @@ public sealed class BookingEntity : EntityBase
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the patient's name, address and intake link were removed (erasure or retention); null while they are held.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
 }
 
 /// <summary>One session of a booking. Partition: the booking id; row: <c>session-NN</c> (set when it is stored).</summary>

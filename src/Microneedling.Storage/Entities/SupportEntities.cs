@@ -39,6 +39,9 @@ public sealed class IntakeEntity : EntityBase
     public bool ClearedByPractitioner { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When retention removed the answers (finding codes, scar types, severity, skin type); the outcome and dates stay.</summary>
+    public DateTimeOffset? AnswersRemovedAt { get; set; }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Microneedling.Storage.Audit;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Idempotency;
 using Microneedling.Storage.Intakes;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<EmailLog>();
         services.AddSingleton<SweepCheckpoint>();
         services.AddSingleton<OptOutRepository>();
+        services.AddSingleton<AuditRepository>();
         services.AddHostedService<TableCreationService>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("tableStorage");
         return services;

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 
 namespace Microneedling.Storage.OptOuts;
@@ -8,7 +10,14 @@ namespace Microneedling.Storage.OptOuts;
 /// </summary>
 public sealed class OptOutRepository(ClinicTables tables)
 {
-    private const string Partition = "optout";
+    internal const string Partition = "optout";
+
+    /// <summary>How an address is known here: SHA-256 of it trimmed and upper-cased, hex.</summary>
+    public static string AddressHash(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())));
+    }
 
     public async Task AddAsync(string addressHash, DateTimeOffset now, CancellationToken cancellationToken) =>
         await tables.OptOuts.UpsertAsync(new TableEntity(Partition, addressHash) { ["At"] = now }, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Microneedling.Storage.Entities;
 using Microneedling.Storage.Tables;
 
 namespace Microneedling.Storage.Reminders;

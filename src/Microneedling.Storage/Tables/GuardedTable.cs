@@ -34,6 +34,14 @@ internal sealed class GuardedTable(TableClient client)
         return Client.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Sets the entity's properties on the stored row, whatever its ETag, keeping the others; 404 if the row is gone.</summary>
+    public Task<Response> MergeAsync<T>(T entity, CancellationToken cancellationToken)
+        where T : ITableEntity
+    {
+        EntityGuard.Check(entity);
+        return Client.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
     /// <summary>Inserts or replaces, whatever is stored.</summary>
     public Task<Response> UpsertAsync<T>(T entity, CancellationToken cancellationToken)
         where T : ITableEntity
