@@ -5,6 +5,7 @@ using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Common;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.PatientLinks;
+using Microneedling.Functions.Telemetry;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Idempotency;
@@ -25,6 +26,7 @@ public sealed partial class BookingCreation(
     IntakeRepository intakes,
     IdempotencyRepository idempotency,
     ManageTokens tokens,
+    ClinicMetrics metrics,
     TimeProvider clock,
     ILogger<BookingCreation> logger)
 {
@@ -106,6 +108,7 @@ public sealed partial class BookingCreation(
         }
 
         LogCreated(bookingId, service!.Id, rows.Count);
+        metrics.BookingCreated(service.Kind);
         return TypedResults.Created($"/api/bookings/{bookingId}", BookingViews.Of(clinic, result.Booking!, tokens.Issue(bookingId)));
     }
 
