@@ -44,7 +44,7 @@ public static class TelemetryServiceCollectionExtensions
         services.Configure<OpenTelemetryLoggerOptions>(o => o.IncludeScopes = false);
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
-            .WithTracing(t => t.AddSource("Azure.*"))
+            .WithTracing(t => t.AddProcessor(new PatientDataRedaction()).AddSource("Azure.*"))
             .WithMetrics(m => m.AddMeter(ClinicMetrics.MeterName, AcsEmailMetrics.MeterName));
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
