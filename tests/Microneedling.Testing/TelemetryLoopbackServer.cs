@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Microneedling.Testing;
 
@@ -19,11 +14,9 @@ namespace Microneedling.Testing;
 /// </summary>
 public sealed class TelemetryLoopbackServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private long _bytes;
     private long _requests;
-
-    private TelemetryLoopbackServer(WebApplication app) => _app = app;
 
     public Uri Endpoint { get; private set; } = null!;
 
@@ -39,14 +32,9 @@ public sealed class TelemetryLoopbackServer : IAsyncDisposable
 
     public static async Task<TelemetryLoopbackServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new TelemetryLoopbackServer(app);
-        app.Run(server.ReceiveAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        server.Endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        var server = new TelemetryLoopbackServer();
+        (server._app, var endpoint) = await LoopbackApp.StartAsync(app => app.Run(server.ReceiveAsync)).ConfigureAwait(false);
+        server.Endpoint = new Uri(endpoint + "/");
         return server;
     }
 
@@ -78,9 +66,5 @@ public sealed class TelemetryLoopbackServer : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(new { itemsReceived = lines.Length, itemsAccepted = lines.Length, errors = Array.Empty<object>() }).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => LoopbackApp.StopAsync(_app);
 }

@@ -53,8 +53,11 @@ public static class TelemetryServiceCollectionExtensions
             {
                 o.ConnectionString = connectionString;
                 o.Credential = Credential(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
-                o.SamplingRatio = 1.0f; // a clinic's traffic is small; every failed booking keeps its trace
-                o.TracesPerSecond = null;
+                if (builder.Configuration["OTEL_TRACES_SAMPLER"] is null)
+                {
+                    o.SamplingRatio = 1.0f; // a clinic's traffic is small: every failed booking keeps its trace
+                    o.TracesPerSecond = null;
+                }
             });
         }
         else
