@@ -25,6 +25,12 @@ param clinicConfigurationJson string = ''
 @description('Where ACS keeps email data at rest.')
 param emailDataLocation string = 'Europe'
 
+@description('Where alerts go (reminders failing, the sweep behind or silent, the app unhealthy): the clinic\'s on-call address.')
+param alertEmail string
+
+@description('Minutes the oldest due reminder may wait before the sweep-lag alert fires.')
+param sweepLagAlertMinutes int = 15
+
 @description('NCRONTAB schedules (UTC) of the timer functions.')
 param reminderSweepSchedule string = '0 * * * * *'
 param bookingRecoverySchedule string = '30 */2 * * * *'
@@ -94,6 +100,19 @@ module api 'app/api.bicep' = {
     reminderSweepSchedule: reminderSweepSchedule
     bookingRecoverySchedule: bookingRecoverySchedule
     patientDataRetentionSchedule: patientDataRetentionSchedule
+  }
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    name: token
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.id
+    healthUrl: '${api.outputs.url}/api/health'
+    alertEmail: alertEmail
+    sweepLagMinutes: sweepLagAlertMinutes
   }
 }
 

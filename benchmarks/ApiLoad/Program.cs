@@ -7,15 +7,18 @@ using System.Text.Json.Nodes;
 using ApiLoad;
 using Microneedling.Testing;
 
-// Usage: ApiLoad [SECONDS] [CLIENTS]   (run from the repository root after a Release build)
+// Usage: ApiLoad [SECONDS] [CLIENTS] [off|azuremonitor|otlp]   (run from the repository root after a Release build)
+// The third argument turns telemetry on: the Azure Monitor distro or the OTLP exporter, sending to a loopback endpoint.
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
 var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
+var telemetry = args.Length > 2 ? args[2] : "off";
 var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();
+await using var sink = await TelemetryLoopbackServer.StartAsync();
 var clinicFile = Path.Combine(Directory.CreateTempSubdirectory("load-").FullName, "clinic.json");
 await File.WriteAllTextAsync(clinicFile, LoadClinic.Json());
 var port = FreeTcpPort.Next();
-var app = StartApp(port, azurite, clinicFile);
+var app = StartApp(port, azurite, clinicFile, TelemetrySettings(telemetry, sink));
 try
 {
     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
@@ -79,12 +82,13 @@ try
 
     await Run("warm-up", 5, clients, Book, print: false);
     await Run("warm-up", 5, clients, Availability, print: false);
-    Console.WriteLine($"Azurite 3.35.0 in memory; the app as its own process (Release build); {clients} concurrent clients, {seconds} s each; {Environment.ProcessorCount} cores.");
+    Console.WriteLine($"Azurite 3.35.0 in memory; the app as its own process (Release build); {clients} concurrent clients, {seconds} s each; {Environment.ProcessorCount} cores; telemetry {telemetry}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}.");
     Console.WriteLine();
     Console.WriteLine("| operation | requests | req/s | p50 ms | p99 ms | max ms | responses |");
     Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
     await Run("create booking (1 in 10 a taken slot)", seconds, clients, Book, print: true);
     await Run("availability (one practitioner, one day)", seconds, clients, Availability, print: true);
+    Console.WriteLine($"telemetry received by the loopback endpoint: {sink.Requests} requests, {sink.Bytes / 1024} KB; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 }
 finally
 {
@@ -125,7 +129,20 @@ static async Task Run(string name, int seconds, int clients, Func<int, Task<Http
         $"| {name} | {sorted.Count} | {sorted.Count / clock.Elapsed.TotalSeconds:F0} | {At(0.5):F1} | {At(0.99):F1} | {sorted[^1]:F1} | {codes} |"));
 }
 
-static Process StartApp(int port, AzuriteFixture azurite, string clinicFile)
+static Dictionary<string, string> TelemetrySettings(string telemetry, TelemetryLoopbackServer sink) => telemetry switch
+{
+    "off" => [],
+    "azuremonitor" => new() { ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = sink.ConnectionString },
+    "otlp" => new()
+    {
+        ["Telemetry__Exporter"] = "otlp",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = sink.Endpoint.ToString().TrimEnd('/'),
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+    },
+    _ => throw new ArgumentException($"Telemetry is off, azuremonitor or otlp, not '{telemetry}'."),
+};
+
+static Process StartApp(int port, AzuriteFixture azurite, string clinicFile, Dictionary<string, string> telemetry)
 {
     var dll = Path.Combine(RepositoryPaths.Root, "src", "Microneedling.Functions", "bin", "Release", "net10.0", "Microneedling.Functions.dll");
     var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -142,6 +159,11 @@ static Process StartApp(int port, AzuriteFixture azurite, string clinicFile)
     info.Environment["Security__ManageTokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     info.Environment["Api__PublicWritesPerMinute"] = "1000000";
     info.Environment["Logging__LogLevel__Default"] = "Warning";
+    foreach (var (key, value) in telemetry)
+    {
+        info.Environment[key] = value;
+    }
+
     var process = Process.Start(info)!;
     Console.Error.WriteLine($"app pid {process.Id}");
     process.OutputDataReceived += (_, _) => { };

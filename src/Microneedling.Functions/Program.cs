@@ -14,11 +14,13 @@ using Microneedling.Functions.PatientData;
 using Microneedling.Functions.PatientLinks;
 using Microneedling.Functions.Reminders;
 using Microneedling.Functions.Staff;
+using Microneedling.Functions.Telemetry;
 using Microneedling.Storage.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHosting();
 builder.AddClinic();
+builder.AddTelemetry();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTimerFunctions();
 builder.AddHttpApi();

@@ -17,7 +17,7 @@ public sealed class ApiFactory : IDisposable
     private static ApiContract? _contract;
     private readonly HandlerFactory _factory;
 
-    public ApiFactory(AzuriteFixture azurite, int publicWritesPerMinute = 10_000, IReadOnlyDictionary<string, string?>? extra = null, bool underFunctionsHost = false)
+    public ApiFactory(AzuriteFixture azurite, int publicWritesPerMinute = 10_000, IReadOnlyDictionary<string, string?>? extra = null, bool underFunctionsHost = false, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -32,7 +32,7 @@ public sealed class ApiFactory : IDisposable
             settings[key] = value;
         }
 
-        _factory = underFunctionsHost ? HandlerFactory.UnderFunctionsHost(settings) : HandlerFactory.Standalone(settings);
+        _factory = underFunctionsHost ? HandlerFactory.UnderFunctionsHost(settings, services) : HandlerFactory.Standalone(settings);
         _factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
         Client = _factory.CreateDefaultClient(new Uri("http://localhost"), new ContractCheckingHandler(Contract));
     }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Microneedling.Functions.Tests;
 
 /// <summary>The real app in process, with a fake clock, a recording timer and chosen settings.</summary>
-public sealed class HandlerFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class HandlerFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 10, 2, 0, TimeSpan.Zero));
 
@@ -17,8 +17,8 @@ public sealed class HandlerFactory(IReadOnlyDictionary<string, string?> settings
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public static HandlerFactory UnderFunctionsHost(IReadOnlyDictionary<string, string?>? extra = null) =>
-        new(With(extra, ("FUNCTIONS_CUSTOMHANDLER_PORT", "7777")));
+    public static HandlerFactory UnderFunctionsHost(IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null) =>
+        new(With(extra, ("FUNCTIONS_CUSTOMHANDLER_PORT", "7777")), services);
 
     public static HandlerFactory Standalone(IReadOnlyDictionary<string, string?>? extra = null) =>
         new(With(extra));
@@ -35,11 +35,12 @@ public sealed class HandlerFactory(IReadOnlyDictionary<string, string?> settings
             logging.AddProvider(Logs);
             logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
         });
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(test =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton(RecordingTimer.Definition);
-            services.AddSingleton(Timer);
+            test.AddSingleton<TimeProvider>(Clock);
+            test.AddSingleton(RecordingTimer.Definition);
+            test.AddSingleton(Timer);
+            services?.Invoke(test);
         });
     }
 

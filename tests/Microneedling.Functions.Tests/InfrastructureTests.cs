@@ -112,6 +112,35 @@ public sealed partial class InfrastructureTests : IDisposable
         Assert.Contains("ReminderSweepSchedule", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_app_sends_telemetry_to_application_insights_with_its_identity()
+    {
+        var keys = AppSettingKeys();
+
+        Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", keys);
+        Assert.Contains("APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'", Api, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void The_templates_compile_and_alert_the_on_call_address_on_the_apps_own_metrics()
+    {
+        var template = JsonDocument.Parse(Bicep.Build(Path.Combine(Infra, "main.bicep"))).RootElement;
+        var module = template.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "alerts").GetProperty("properties");
+        var resources = module.GetProperty("template").GetProperty("resources").EnumerateArray().ToList();
+        var queries = module.GetProperty("template").GetProperty("variables").GetProperty("logAlerts").EnumerateArray().Select(a => a.GetProperty("query").GetString()!).ToList();
+
+        Assert.Equal("[parameters('alertEmail')]", module.GetProperty("parameters").GetProperty("alertEmail").GetProperty("value").GetString());
+        var group = Assert.Single(resources, r => r.GetProperty("type").GetString() == "Microsoft.Insights/actionGroups");
+        Assert.Equal("[parameters('alertEmail')]", group.GetProperty("properties").GetProperty("emailReceivers")[0].GetProperty("emailAddress").GetString());
+        Assert.Contains(queries, q => q.Contains($"name == \"{Telemetry.ClinicMetrics.RemindersFailed}\"", StringComparison.Ordinal));
+        Assert.Equal(2, queries.Count(q => q.Contains($"name == \"{Telemetry.ClinicMetrics.SweepLag}\"", StringComparison.Ordinal)));
+        Assert.Contains(resources, r => r.GetProperty("type").GetString() == "Microsoft.Insights/scheduledQueryRules" && r.GetRawText().Contains("actionGroups", StringComparison.Ordinal));
+        Assert.Contains(resources, r => r.GetProperty("type").GetString() == "Microsoft.Insights/webtests");
+        Assert.Contains("/api/health", module.GetProperty("parameters").GetProperty("healthUrl").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Contains(resources, r => r.GetProperty("type").GetString() == "Microsoft.Insights/metricAlerts" && r.GetRawText().Contains("WebtestLocationAvailabilityCriteria", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _factory.Dispose();
 
     private static HashSet<string> AppSettingKeys()

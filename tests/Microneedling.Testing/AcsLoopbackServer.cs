@@ -5,12 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Microneedling.Testing;
 
@@ -24,10 +19,8 @@ public sealed class AcsLoopbackServer : IAsyncDisposable
 {
     public static readonly byte[] Key = Encoding.UTF8.GetBytes("loopback-acs-access-key-for-tests-only-0123456789");
 
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<(int Status, int? RetryAfterSeconds)> _failures = new();
-
-    private AcsLoopbackServer(WebApplication app) => _app = app;
+    private WebApplication _app = null!;
 
     public Uri Endpoint { get; private set; } = null!;
 
@@ -45,18 +38,14 @@ public sealed class AcsLoopbackServer : IAsyncDisposable
 
     public static async Task<AcsLoopbackServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new AcsLoopbackServer(app);
-        app.MapPost("/emails:send", (Delegate)((HttpContext context) => server.SendAsync(context)));
-        app.MapGet("/emails/operations/{id}", (string id) => Guid.TryParse(id, out var g) && server.Delivered.ContainsKey(g)
-            ? Results.Json(new { id, status = "Succeeded" })
-            : Results.Json(new { error = new { code = "NotFound", message = "No such operation." } }, statusCode: 404));
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = new Uri(address);
+        var server = new AcsLoopbackServer();
+        (server._app, server.Endpoint) = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapPost("/emails:send", (Delegate)((HttpContext context) => server.SendAsync(context)));
+            app.MapGet("/emails/operations/{id}", (string id) => Guid.TryParse(id, out var g) && server.Delivered.ContainsKey(g)
+                ? Results.Json(new { id, status = "Succeeded" })
+                : Results.Json(new { error = new { code = "NotFound", message = "No such operation." } }, statusCode: 404));
+        }).ConfigureAwait(false);
         return server;
     }
 
@@ -113,11 +102,7 @@ public sealed class AcsLoopbackServer : IAsyncDisposable
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Headers.Authorization.ToString()), Encoding.UTF8.GetBytes(expected));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => LoopbackApp.StopAsync(_app);
 }
 
 public sealed record ReceivedSend(Guid OperationId, JsonElement Body, string Date);

@@ -39,7 +39,7 @@ public sealed class AcsEmailClient
         ArgumentNullException.ThrowIfNull(endpoint);
         _endpoint = endpoint;
         _apiVersion = options.ApiVersion;
-        _pipeline = HttpPipelineBuilder.Build(options, [], [auth], new ResponseClassifier());
+        _pipeline = HttpPipelineBuilder.Build(options, [], [auth, new AcsEmailMetrics.Policy()], new ResponseClassifier());
     }
 
     public async Task<Response<EmailSendResult>> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)

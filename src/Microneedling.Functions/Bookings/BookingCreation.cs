@@ -5,6 +5,7 @@ using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Common;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.PatientLinks;
+using Microneedling.Functions.Telemetry;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Idempotency;
@@ -26,6 +27,7 @@ public sealed partial class BookingCreation(
     IntakeRepository intakes,
     IdempotencyRepository idempotency,
     ManageTokens tokens,
+    ClinicMetrics metrics,
     TimeProvider clock,
     ILogger<BookingCreation> logger)
 {
@@ -107,6 +109,7 @@ public sealed partial class BookingCreation(
         }
 
         LogCreated(bookingId, service!.Id, rows.Count);
+        metrics.BookingCreated(service.Kind);
         return TypedResults.Created($"/api/bookings/{bookingId}", BookingViews.Of(clinic, result.Booking!, tokens.Issue(bookingId)));
     }
 

@@ -3,6 +3,7 @@ using Microneedling.Domain.Clinics;
 using Microneedling.Domain.Common;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.PatientLinks;
+using Microneedling.Functions.Telemetry;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +19,7 @@ public sealed partial class BookingService(
     Clinic clinic,
     BookingRepository bookings,
     BookingWorkflow workflow,
+    ClinicMetrics metrics,
     TimeProvider clock,
     ILogger<BookingService> logger)
 {
@@ -76,6 +78,7 @@ public sealed partial class BookingService(
         var result = await workflow.RescheduleAsync(booking, number, practitionerId, newStart.ToDateTimeOffset(), end.ToDateTimeOffset(),
             (end + service.Buffer).ToDateTimeOffset(), now.ToDateTimeOffset(), ct).ConfigureAwait(false);
         LogChanged(bookingId, "rescheduled", result.Outcome);
+        metrics.BookingChanged("rescheduled", result.Outcome, byClinic: false);
         return Written(result);
     }
 
@@ -123,6 +126,7 @@ public sealed partial class BookingService(
 
         var result = await workflow.CancelAsync(booking, [.. numbers], now.ToDateTimeOffset(), ct).ConfigureAwait(false);
         LogChanged(bookingId, byClinic ? "cancelled by the clinic" : "cancelled", result.Outcome);
+        metrics.BookingChanged("cancelled", result.Outcome, byClinic);
         return Written(result);
     }
 

@@ -3,6 +3,7 @@ using Microneedling.Domain.Intake;
 using Microneedling.Domain.Plans;
 using Microneedling.Functions.Api;
 using Microneedling.Functions.PatientLinks;
+using Microneedling.Functions.Telemetry;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ using NodaTime.Extensions;
 namespace Microneedling.Functions.Intakes;
 
 /// <summary>Screens an intake, keeps only the outcome and its codes, and proposes a plan when eligible.</summary>
-public sealed partial class IntakeService(Clinic clinic, IntakeRepository intakes, IntakeTokens tokens, TimeProvider clock, ILogger<IntakeService> logger)
+public sealed partial class IntakeService(Clinic clinic, IntakeRepository intakes, IntakeTokens tokens, ClinicMetrics metrics, TimeProvider clock, ILogger<IntakeService> logger)
 {
     public async Task<Results<Created<IntakeView>, ProblemHttpResult>> SubmitAsync(IntakeRequest request, CancellationToken ct)
     {
@@ -78,6 +79,7 @@ public sealed partial class IntakeService(Clinic clinic, IntakeRepository intake
             CreatedAt = clock.GetUtcNow(),
         }, ct).ConfigureAwait(false);
         LogScreened(intakeId);
+        metrics.IntakeScreened(result.Outcome);
 
         PlanView? plan = null;
         if (result.Outcome == IntakeOutcome.Eligible && clinic.Services.FirstOrDefault(s => s.Kind == ServiceKind.Microneedling) is { } treatment)

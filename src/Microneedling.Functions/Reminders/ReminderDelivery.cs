@@ -1,6 +1,7 @@
 using Azure;
 using Microneedling.Domain.Reminders;
 using Microneedling.Email;
+using Microneedling.Functions.Telemetry;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Reminders;
 
@@ -35,6 +36,7 @@ public sealed partial class ReminderDelivery(
     ReminderEmails emails,
     ReminderScheduler scheduler,
     IEmailSender sender,
+    ClinicMetrics metrics,
     ILogger<ReminderDelivery> logger)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -106,6 +108,7 @@ public sealed partial class ReminderDelivery(
 
             var backoff = TimeSpan.FromMinutes(Math.Pow(3, reminder.Attempts - 1));
             await reminders.RetryLaterAsync(reminder, now + backoff, ex.GetType().Name, ct).ConfigureAwait(false);
+            metrics.ReminderRetried(reminder.Kind);
             return DeliveryOutcome.Retrying;
         }
     }
@@ -115,6 +118,7 @@ public sealed partial class ReminderDelivery(
     {
         await emailLog.RecordAsync(reminder, outcome, detail, now, shown, ct).ConfigureAwait(false);
         await reminders.RemoveAsync(reminder, ct).ConfigureAwait(false);
+        metrics.ReminderFinished(reminder.Kind, outcome, detail);
     }
 
     [LoggerMessage(LogLevel.Warning, "Reminder {Kind} for booking {BookingId} failed permanently with status {Status}")]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microneedling.Domain.Reminders;
+using Microneedling.Functions.Telemetry;
 using Microneedling.Storage.Reminders;
 
 namespace Microneedling.Functions.Reminders;
@@ -12,7 +13,7 @@ public sealed record SweepResult(int Due, int Sent, int Skipped, int Failed, int
 /// already, sent as soon as the change was stored (<see cref="ChangeEmailDispatcher"/>): for them
 /// the sweep is the backstop.
 /// </summary>
-public sealed partial class ReminderSweep(ReminderQueue reminders, SweepCheckpoint checkpoints, ReminderDelivery delivery, TimeProvider clock, ILogger<ReminderSweep> logger)
+public sealed partial class ReminderSweep(ReminderQueue reminders, SweepCheckpoint checkpoints, ReminderDelivery delivery, ClinicMetrics metrics, TimeProvider clock, ILogger<ReminderSweep> logger)
 {
     public static readonly TimeSpan Lease = ReminderDelivery.Lease;
     public static readonly TimeSpan RetryWindow = TimeSpan.FromHours(24);
@@ -24,6 +25,7 @@ public sealed partial class ReminderSweep(ReminderQueue reminders, SweepCheckpoi
         var (checkpoint, _) = await checkpoints.ReadAsync(cancellationToken).ConfigureAwait(false);
         var from = checkpoint is { } c && c < now - RetryWindow ? c : now - RetryWindow;
         var due = await reminders.DueAsync(from, now, cancellationToken).ConfigureAwait(false);
+        metrics.SweepStarted(due, now);
         var outcomes = new ConcurrentBag<DeliveryOutcome>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
 

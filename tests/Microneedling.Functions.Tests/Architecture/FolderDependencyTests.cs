@@ -11,8 +11,8 @@ namespace Microneedling.Functions.Tests.Architecture;
 /// </summary>
 public sealed class FolderDependencyTests(ITestOutputHelper output)
 {
-    /// <summary>What every feature may build on: HTTP conventions, hosting, patient links, clinic configuration, email wiring.</summary>
-    private static readonly string[] Shared = ["Api", "Hosting", "PatientLinks", "Clinics", "Email"];
+    /// <summary>What every feature may build on: HTTP conventions, hosting, patient links, clinic configuration, email wiring, telemetry.</summary>
+    private static readonly string[] Shared = ["Api", "Hosting", "PatientLinks", "Clinics", "Email", "Telemetry"];
 
     private static readonly Lazy<FolderDependencies> Functions = new(() =>
         FolderDependencies.Of(typeof(Program).Assembly.Location, "Microneedling.Functions"));
