@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Azure.Data.Tables;
 using Microneedling.Domain.Reminders;
@@ -7,6 +8,7 @@ using Microneedling.Functions.Api;
 using Microneedling.Functions.Email;
 using Microneedling.Functions.PatientLinks;
 using Microneedling.Functions.Reminders;
+using Microneedling.Functions.Telemetry;
 using Microneedling.Storage;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
@@ -14,6 +16,7 @@ using Microneedling.Storage.Intakes;
 using Microneedling.Storage.OptOuts;
 using Microneedling.Storage.Reminders;
 using Microneedling.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -120,6 +123,7 @@ static ReminderSweep Sweep(Microneedling.Domain.Clinics.Clinic clinic, ClinicTab
     var sender = new AcsEmailSender(new AcsEmailClient(acs.ConnectionString), new SendPacer(new AcsPacingOptions { PerMinute = 0, PerHour = 0 }, TimeProvider.System));
     var scheduler = new ReminderScheduler(clinic, reminders, new ChangeEmailQueue(), Options.Create(new ChangeEmailOptions { SendChangeEmailsAtOnce = false }));
     var snapshots = new ReminderSnapshots(clinic, new EmailLog(tables), new IntakeRepository(tables), new OptOutRepository(tables));
-    var delivery = new ReminderDelivery(reminders, new EmailLog(tables), new BookingRepository(tables), snapshots, emails, scheduler, sender, NullLogger<ReminderDelivery>.Instance);
-    return new ReminderSweep(reminders, new SweepCheckpoint(tables), delivery, TimeProvider.System, NullLogger<ReminderSweep>.Instance);
+    var metrics = new ClinicMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+    var delivery = new ReminderDelivery(reminders, new EmailLog(tables), new BookingRepository(tables), snapshots, emails, scheduler, sender, metrics, NullLogger<ReminderDelivery>.Instance);
+    return new ReminderSweep(reminders, new SweepCheckpoint(tables), delivery, metrics, TimeProvider.System, NullLogger<ReminderSweep>.Instance);
 }

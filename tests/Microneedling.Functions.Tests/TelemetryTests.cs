@@ -7,6 +7,7 @@ using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microneedling.Email.Acs;
 using Microneedling.Functions.PatientLinks;
 using Microneedling.Functions.Telemetry;
+using Microneedling.Storage.OptOuts;
 using Microneedling.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -70,7 +71,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         var (id, token) = (createdBody["bookingId"]!.GetValue<string>(), createdBody["manageToken"]!.GetValue<string>());
         using var taken = await api.PostAsync("/api/bookings", booking);
         using var calendar = await api.GetAsync($"/api/bookings/{id}/calendar?token={token}");
-        var hash = UnsubscribeTokens.AddressHash(Email);
+        var hash = OptOutRepository.AddressHash(Email);
         var unsubscribeToken = api.Services.GetRequiredService<UnsubscribeTokens>().Token(hash);
         using var unsubscribe = await api.Client.PostAsync(new Uri($"/unsubscribe/{hash}/{unsubscribeToken}", UriKind.Relative), new StringContent("List-Unsubscribe=One-Click"));
         using var cancelled = await api.PostAsync($"/api/bookings/{id}/cancel", new JsonObject(), manageToken: token);
