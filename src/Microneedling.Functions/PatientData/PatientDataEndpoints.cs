@@ -3,6 +3,7 @@ using Microneedling.Domain.Clinics;
 using Microneedling.Functions.Api;
 using Microneedling.Storage.Audit;
 using Microneedling.Storage.PatientData;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime.Extensions;
 
 namespace Microneedling.Functions.PatientData;
@@ -24,23 +25,20 @@ public static class PatientDataEndpoints
             .WithName("StaffExportPatient")
             .WithSummary("Everything held about one patient (found by email address) as one JSON document: every stored row, and what erasure would do to it.")
             .AcceptsJsonBody<PatientLookupRequest>()
-            .Produces<PatientExportView>()
             .Audited("export");
         staff.MapPost("/patients/erase", Erase)
             .WithName("StaffErasePatient")
             .WithSummary("Erases one patient (found by email address): future sessions cancelled without an email, then intakes, replay responses, email logs, pending reminders, keys and opt-out deleted and bookings anonymised. Answers with what was removed; erasing again finds nothing.")
             .AcceptsJsonBody<PatientLookupRequest>()
-            .Produces<ErasureReceiptView>()
             .Audited("erase");
         staff.MapGet("/audit", Audit)
             .WithName("StaffAuditTrail")
             .WithSummary("Staff actions (erase, export, cancel, attendance, clearing an intake) between two clinic dates, inclusive, oldest first.")
-            .Produces<List<AuditEntryView>>()
             .ProducesValidationProblem();
         return app;
     }
 
-    internal static async Task<IResult> Export(HttpRequest http, PatientDataStore store, Clinic clinic, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<PatientExportView>, ProblemHttpResult>> Export(HttpRequest http, PatientDataStore store, Clinic clinic, TimeProvider clock, CancellationToken ct)
     {
         var (email, problem) = await ReadAddressAsync(http, ct).ConfigureAwait(false);
         if (problem is not null)
@@ -56,7 +54,7 @@ public static class PatientDataEndpoints
             [.. export.Items.Select(i => new PatientDataItemView(i.Table, i.Record, i.OnErase, i.Data))]));
     }
 
-    internal static async Task<IResult> Erase(HttpRequest http, PatientDataStore store, Clinic clinic, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<ErasureReceiptView>, ProblemHttpResult>> Erase(HttpRequest http, PatientDataStore store, Clinic clinic, TimeProvider clock, CancellationToken ct)
     {
         var (email, problem) = await ReadAddressAsync(http, ct).ConfigureAwait(false);
         if (problem is not null)
@@ -74,7 +72,7 @@ public static class PatientDataEndpoints
             [.. receipt.Items.Select(i => new ErasedItemView(i.Table, i.Record, i.Action))]));
     }
 
-    internal static async Task<IResult> Audit(
+    internal static async Task<Results<Ok<List<AuditEntryView>>, ProblemHttpResult>> Audit(
         [Required, DataType(DataType.Date)] string? from, [Required, DataType(DataType.Date)] string? to, AuditRepository audit, Clinic clinic, CancellationToken ct)
     {
         var v = new Validation();
@@ -96,7 +94,7 @@ public static class PatientDataEndpoints
         return TypedResults.Ok(entries.Select(e => new AuditEntryView(ClinicTime.Format(clinic, e.At.ToInstant()), e.Action, e.Record, e.Caller, e.Status)).ToList());
     }
 
-    private static async Task<(string? Email, IResult? Problem)> ReadAddressAsync(HttpRequest http, CancellationToken ct)
+    private static async Task<(string? Email, ProblemHttpResult? Problem)> ReadAddressAsync(HttpRequest http, CancellationToken ct)
     {
         var (body, _, problem) = await JsonBody.ReadAsync<PatientLookupRequest>(http, ct).ConfigureAwait(false);
         if (problem is not null)

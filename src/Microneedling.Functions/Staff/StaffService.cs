@@ -5,6 +5,7 @@ using Microneedling.Functions.Bookings;
 using Microneedling.Storage.Bookings;
 using Microneedling.Storage.Entities;
 using Microneedling.Storage.Intakes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Extensions;
 
@@ -24,7 +25,7 @@ public sealed record StaffSessionView(
 /// <summary>What clinic staff do: see a day, record attendance, cancel for the clinic, clear an intake after a consultation.</summary>
 public sealed class StaffService(Clinic clinic, BookingRepository bookings, ScheduleRepository schedule, IntakeRepository intakes, BookingService bookingService, TimeProvider clock)
 {
-    public async Task<IResult> DayAsync(string? date, string? practitionerId, CancellationToken ct)
+    public async Task<Results<Ok<List<StaffSessionView>>, ProblemHttpResult>> DayAsync(string? date, string? practitionerId, CancellationToken ct)
     {
         var v = new Validation();
         var day = v.LocalDate("date", date);
@@ -57,7 +58,7 @@ public sealed class StaffService(Clinic clinic, BookingRepository bookings, Sche
         return TypedResults.Ok(sessions.OrderBy(s => s.Start, StringComparer.Ordinal).ToList());
     }
 
-    public async Task<IResult> AttendanceAsync(string bookingId, int number, AttendanceRequest request, CancellationToken ct)
+    public async Task<Results<Ok<BookingView>, ProblemHttpResult>> AttendanceAsync(string bookingId, int number, AttendanceRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Status is not { } status)
@@ -96,7 +97,7 @@ public sealed class StaffService(Clinic clinic, BookingRepository bookings, Sche
         return TypedResults.Ok(BookingViews.Of(clinic, booking));
     }
 
-    public async Task<IResult> ClearIntakeAsync(string intakeId, CancellationToken ct)
+    public async Task<Results<NoContent, ProblemHttpResult>> ClearIntakeAsync(string intakeId, CancellationToken ct)
     {
         var intake = await intakes.GetAsync(intakeId, ct).ConfigureAwait(false);
         if (intake is null)
