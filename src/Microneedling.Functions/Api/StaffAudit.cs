@@ -81,9 +81,17 @@ public sealed class StaffAuditFilter(AuditRepository audit, TimeProvider clock) 
             throw;
         }
 
-        await AppendAsync(http, action, result is IStatusCodeHttpResult { StatusCode: { } status } ? status : StatusCodes.Status200OK, http.RequestAborted).ConfigureAwait(false);
+        await AppendAsync(http, action, StatusOf(result), http.RequestAborted).ConfigureAwait(false);
         return result;
     }
+
+    /// <summary>The status a handler's answer will have, looking inside typed <c>Results&lt;…&gt;</c>.</summary>
+    private static int StatusOf(object? result) => result switch
+    {
+        INestedHttpResult nested => StatusOf(nested.Result),
+        IStatusCodeHttpResult { StatusCode: { } status } => status,
+        _ => StatusCodes.Status200OK,
+    };
 
     private Task AppendAsync(HttpContext http, AuditedActionMetadata action, int status, CancellationToken ct) =>
         audit.AppendAsync(clock.GetUtcNow(), action.Action, StaffAudit.Record(http, action), StaffAudit.Caller(http.Request), status, ct);
