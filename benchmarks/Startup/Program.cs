@@ -46,8 +46,9 @@ static async Task<double> TimeToFirstOkAsync(string path, HttpClient http)
     info.Environment["Logging__LogLevel__Default"] = "Warning";
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(info)!;
-    process.OutputDataReceived += (_, _) => { };
-    process.ErrorDataReceived += (_, _) => { };
+    var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+    process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+    process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
     process.BeginOutputReadLine();
     process.BeginErrorReadLine();
     var url = new Uri($"http://127.0.0.1:{port}/");
@@ -55,6 +56,11 @@ static async Task<double> TimeToFirstOkAsync(string path, HttpClient http)
     {
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{path} exited with {process.ExitCode} before answering:\n{string.Join('\n', output.TakeLast(20))}");
+            }
+
             try
             {
                 using var response = await http.GetAsync(url);

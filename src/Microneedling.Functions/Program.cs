@@ -36,6 +36,7 @@ builder.Services.AddPatientData();
 builder.Services.AddPages();
 
 var app = builder.Build();
+app.UseTableCreationGate();
 app.MapCustomHandlerReadiness();
 app.MapTimerInvocations();
 app.MapHealthEndpoints();

@@ -1,3 +1,4 @@
+using Microneedling.Storage.Hosting;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Microneedling.Functions.Hosting;
@@ -26,7 +27,30 @@ public static class CustomHandlerHostingExtensions
     {
         app.MapGet("/", () => TypedResults.Text("ready"))
             .ExcludeFromDescription()
-            .WithMetadata(new NotAFunctionMetadata());
+            .WithMetadata(new NotAFunctionMetadata(), new ReadinessMetadata());
         return app;
     }
+
+    /// <summary>
+    /// Every request but the readiness ping waits for start-up's attempt to create the tables, which
+    /// runs beside start-up rather than before it; once it has ended this costs one completed-task check.
+    /// </summary>
+    public static WebApplication UseTableCreationGate(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var firstAttempt = app.Services.GetRequiredService<ITableCreation>().FirstAttempt;
+        app.Use(async (context, next) =>
+        {
+            if (!firstAttempt.IsCompleted && context.GetEndpoint()?.Metadata.GetMetadata<ReadinessMetadata>() is null)
+            {
+                await firstAttempt.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+        return app;
+    }
+
+    /// <summary>Marks the host's readiness ping, which must answer as soon as the app listens.</summary>
+    private sealed record ReadinessMetadata;
 }

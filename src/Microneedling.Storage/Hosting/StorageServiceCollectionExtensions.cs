@@ -35,7 +35,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SweepCheckpoint>();
         services.AddSingleton<OptOutRepository>();
         services.AddSingleton<AuditRepository>();
-        services.AddHostedService<TableCreationService>();
+        services.AddSingleton<TableCreationService>();
+        services.AddSingleton<ITableCreation>(sp => sp.GetRequiredService<TableCreationService>());
+        services.AddHostedService(sp => sp.GetRequiredService<TableCreationService>());
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("tableStorage");
         return services;
     }

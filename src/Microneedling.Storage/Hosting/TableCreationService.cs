@@ -8,44 +8,33 @@ using Microsoft.Extensions.Options;
 namespace Microneedling.Storage.Hosting;
 
 /// <summary>
-/// Creates the fixed tables once, at start-up, so no request or timer has to. Start-up waits for
-/// one attempt (bounded, and without the pipeline's retries, so the Functions host's start window
-/// is kept); if Table Storage cannot be reached or refuses, the app starts anyway (the health
-/// check says why) and creation is retried in the background until it succeeds. Its waits run on
-/// real time, as the SDK's own retry delays do: they pace infrastructure, not the clinic's clock.
+/// Creates the fixed tables once, at start-up, so no request or timer has to. The first attempt
+/// runs beside the rest of start-up instead of before it (every cold start on Flex Consumption
+/// would pay for it), bounded and without the pipeline's retries; requests wait for that attempt
+/// (<see cref="ITableCreation.FirstAttempt"/>), the host's readiness ping does not. If Table
+/// Storage cannot be reached or refuses, creation is retried in the background until it succeeds
+/// and the health check says why. Its waits run on real time, as the SDK's own retry delays do:
+/// they pace infrastructure, not the clinic's clock.
 /// </summary>
 internal sealed partial class TableCreationService(IServiceProvider services, IOptions<TableStorageOptions> options, ILogger<TableCreationService> logger)
-    : IHostedService, IDisposable
+    : IHostedService, ITableCreation, IDisposable
 {
     public static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(5);
 
     private readonly CancellationTokenSource _stopping = new();
-    private Task _retrying = Task.CompletedTask;
+    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _work = Task.CompletedTask;
     private volatile bool _disposed;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        Creation tables;
-        try
-        {
-            var noRetries = new TableClientOptions();
-            noRetries.Retry.MaxRetries = 0;
-            tables = new Creation(StorageServiceCollectionExtensions.CreateServiceClient(options.Value, noRetries), [.. services.GetRequiredService<ClinicTables>().Names]);
-        }
-        catch (InvalidOperationException ex)
-        {
-            LogNotConfigured(ex.Message);
-            return;
-        }
+    public Task FirstAttempt => _firstAttempt.Task;
 
-        using var bounded = new CancellationTokenSource(StartWait);
-        using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bounded.Token);
-        if (!await TryCreateAsync(tables, start.Token).ConfigureAwait(false))
-        {
-            _retrying = RetryAsync(tables, _stopping.Token);
-        }
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var stopping = _stopping.Token;
+        _work = Task.Run(() => CreateAsync(stopping), CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -55,13 +44,46 @@ internal sealed partial class TableCreationService(IServiceProvider services, IO
             await _stopping.CancelAsync().ConfigureAwait(false);
         }
 
-        await _retrying.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _work.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
     {
         _disposed = true;
         _stopping.Dispose();
+    }
+
+    private async Task CreateAsync(CancellationToken stopping)
+    {
+        Creation tables;
+        bool created;
+        try
+        {
+            var noRetries = new TableClientOptions();
+            noRetries.Retry.MaxRetries = 0;
+            tables = new Creation(StorageServiceCollectionExtensions.CreateServiceClient(options.Value, noRetries), [.. services.GetRequiredService<ClinicTables>().Names]);
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            bounded.CancelAfter(StartWait);
+            created = await TryCreateAsync(tables, bounded.Token).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            LogNotConfigured(ex.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        finally
+        {
+            _firstAttempt.TrySetResult();
+        }
+
+        if (!created)
+        {
+            await RetryAsync(tables, stopping).ConfigureAwait(false);
+        }
     }
 
     private async Task RetryAsync(Creation tables, CancellationToken stopping)
