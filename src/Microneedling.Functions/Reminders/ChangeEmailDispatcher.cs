@@ -3,19 +3,16 @@ using Microneedling.Storage.Reminders;
 namespace Microneedling.Functions.Reminders;
 
 /// <summary>
-/// Sends queued change emails right after their change was stored, one lane per reader. Each is
+/// Sends queued change emails right after their change was stored, one at a time. Each is
 /// delivered exactly as the sweep would (claimed with a lease first), so a sweep running at the
 /// same time never sends it twice, and one this process did not finish is the sweep's to send.
 /// </summary>
 public sealed partial class ChangeEmailDispatcher(ChangeEmailQueue queue, ReminderQueue reminders, IServiceProvider services, TimeProvider clock, ILogger<ChangeEmailDispatcher> logger)
     : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, ChangeEmailQueue.Lanes).Select(lane => ReadAsync(lane, stoppingToken)));
-
-    private async Task ReadAsync(int lane, CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var scheduled in queue.Lane(lane).ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        await foreach (var scheduled in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {

@@ -12,17 +12,17 @@ public sealed class ChangeEmailOptions
 }
 
 /// <summary>
-/// Change emails (confirmation, reschedule, cancellation) waiting to be sent at once, in lanes by
-/// booking so one booking's emails go in the order they were scheduled. Full lanes drop: the row is
-/// stored before it is queued, so the sweep sends whatever this queue does not.
+/// Change emails (confirmation, reschedule, cancellation) waiting to be sent at once, in the order
+/// they were scheduled, by one reader: at a clinic's traffic one is plenty, and under load more
+/// readers take the cores from the bookings themselves (docs/benchmarks.md). When full it drops:
+/// the row is stored before it is queued, so the sweep sends whatever this queue does not.
 /// </summary>
 public sealed class ChangeEmailQueue
 {
-    public const int Lanes = 4;
     private const int Capacity = 1024;
 
-    private readonly Channel<ReminderEntity>[] _lanes = [.. Enumerable.Range(0, Lanes).Select(_ => Channel.CreateBounded<ReminderEntity>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true }))];
+    private readonly Channel<ReminderEntity> _channel = Channel.CreateBounded<ReminderEntity>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private int _pending;
 
@@ -31,13 +31,13 @@ public sealed class ChangeEmailQueue
     public void Enqueue(ReminderEntity reminder)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        if (_lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(reminder.BookingId) % Lanes)].Writer.TryWrite(reminder))
+        if (_channel.Writer.TryWrite(reminder))
         {
             Interlocked.Increment(ref _pending);
         }
     }
 
-    public ChannelReader<ReminderEntity> Lane(int lane) => _lanes[lane].Reader;
+    public ChannelReader<ReminderEntity> Reader => _channel.Reader;
 
     internal void Done() => Interlocked.Decrement(ref _pending);
 }
