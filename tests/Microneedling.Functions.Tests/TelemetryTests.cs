@@ -23,7 +23,7 @@ namespace Microneedling.Functions.Tests;
 /// an operator relies on exist, the host's trace is continued, and nothing captured or sent to
 /// Application Insights carries the patient's name, address, answers or tokens.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests(AzuriteFixture azurite)
 {
     private const string Name = "Zelda Quincewright";
@@ -90,7 +90,6 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
             [intake.StatusCode, created.StatusCode, taken.StatusCode, calendar.StatusCode, unsubscribe.StatusCode, cancelled.StatusCode, sweep.StatusCode]);
         var requests = await UntilAsync(() => Copy(spans).Where(s => s.Kind == ActivityKind.Server && (string?)s.GetTagItem("server.address") == "localhost").ToList(), r => r.Count >= 8);
         api.Services.GetRequiredService<TracerProvider>().ForceFlush();
-        api.Services.GetRequiredService<MeterProvider>().ForceFlush();
         api.Services.GetRequiredService<LoggerProvider>().ForceFlush();
 
         // Requests: named by route, the host's trace continued.
@@ -108,22 +107,23 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         Assert.Contains(sends, s => s.TraceId == hostTrace && s.GetTagItem("http.response.status_code") is 429);
 
         // Metrics: the product's numbers, with their dimensions.
-        Assert.Equal(1, Sum(points, ClinicMetrics.BookingsCreated, ("service.kind", "microneedling")));
-        Assert.Equal(1, Sum(points, ClinicMetrics.RequestsRefused, ("function", "CreateBooking"), ("reason", "slot-taken")));
-        Assert.Equal(1, Sum(points, ClinicMetrics.BookingsChanged, ("change", "cancelled"), ("by", "patient")));
-        Assert.Equal(1, Sum(points, ClinicMetrics.IntakesScreened, ("outcome", "eligible")));
-        Assert.Equal(2, Sum(points, ClinicMetrics.RemindersDue));
-        Assert.Equal(1, Sum(points, ClinicMetrics.RemindersSent, ("kind", "cancelled")));
-        Assert.Equal(1, Sum(points, ClinicMetrics.RemindersSkipped, ("kind", "booking-confirmation"), ("reason", "cancelled")));
-        Assert.Equal(1, Sum(points, AcsEmailMetrics.ThrottledName, ("operation", "send")));
-        Assert.Equal(1, Sum(points, AcsEmailMetrics.RetriesName, ("operation", "send")));
-        var lag = Assert.Single(Points(points, ClinicMetrics.SweepLag));
+        var meters = api.Services.GetRequiredService<MeterProvider>();
+        await ExpectSumAsync(meters, points, 1, ClinicMetrics.BookingsCreated, ("service.kind", "microneedling"));
+        await ExpectSumAsync(meters, points, 1, ClinicMetrics.RequestsRefused, ("function", "CreateBooking"), ("reason", "slot-taken"));
+        await ExpectSumAsync(meters, points, 1, ClinicMetrics.BookingsChanged, ("change", "cancelled"), ("by", "patient"));
+        await ExpectSumAsync(meters, points, 1, ClinicMetrics.IntakesScreened, ("outcome", "eligible"));
+        await ExpectSumAsync(meters, points, 2, ClinicMetrics.RemindersDue);
+        await ExpectSumAsync(meters, points, 1, ClinicMetrics.RemindersSent, ("kind", "cancelled"));
+        await ExpectSumAsync(meters, points, 1, ClinicMetrics.RemindersSkipped, ("kind", "booking-confirmation"), ("reason", "cancelled"));
+        await ExpectSumAsync(meters, points, 1, AcsEmailMetrics.ThrottledName, ("operation", "send"));
+        await ExpectSumAsync(meters, points, 1, AcsEmailMetrics.RetriesName, ("operation", "send"));
+        var lag = Assert.Single(Points(Copy(points), ClinicMetrics.SweepLag));
         Assert.InRange(lag.GetHistogramSum(), 600, 601);
 
         // Application Insights got the same, and none of it names the patient.
         await UntilAsync(() => ingestion.Envelopes.ToList(), e => e.Any(l => l.Contains(ClinicMetrics.BookingsCreated, StringComparison.Ordinal)) && e.Any(l => l.Contains("\"RequestData\"", StringComparison.Ordinal)));
         string[] secrets = [Name, "Quincewright", Email, hash, unsubscribeToken, token, intakeBody["intakeToken"]!.GetValue<string>(), "rosacea", "scarsEasily", "fitzpatrick"];
-        var captured = Copy(spans).Select(Describe).Concat(points.SelectMany(p => Tags(p))).Concat(logs.Lines).Concat(ingestion.Envelopes).ToList();
+        var captured = Copy(spans).Select(Describe).Concat(Copy(points).SelectMany(p => Tags(p))).Concat(logs.Lines).Concat(ingestion.Envelopes).ToList();
         foreach (var secret in secrets)
         {
             var leak = captured.FirstOrDefault(c => c.Contains(secret, StringComparison.OrdinalIgnoreCase));
@@ -144,20 +144,42 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         Assert.NotNull(factory.Services.GetService<ClinicMetrics>());
     }
 
-    /// <summary>The exporter adds to the list from the threads that end spans.</summary>
-    private static List<Activity> Copy(List<Activity> spans)
+    /// <summary>The exporters add to their lists from their own threads (spans as they end, metrics when collected).</summary>
+    private static List<T> Copy<T>(List<T> items)
     {
         while (true)
         {
             try
             {
-                return [.. spans];
+                return [.. items];
             }
             catch (InvalidOperationException)
             {
                 // changed while copied: again
             }
         }
+    }
+
+    /// <summary>
+    /// Collects until the sum is as expected or time is up. A flush asked for while the reader's
+    /// own thread is busy can return before the export lands, so one flush is not proof; a count
+    /// that never arrives still fails, with every exported point in the message.
+    /// </summary>
+    private static async Task ExpectSumAsync(MeterProvider meters, List<MetricSnapshot> points, long expected, string name, params (string Key, string Value)[] tags)
+    {
+        var actual = 0L;
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            meters.ForceFlush();
+            actual = Sum(Copy(points), name, tags);
+            if (actual == expected)
+            {
+                return;
+            }
+        }
+
+        var exported = Copy(points).GroupBy(m => m.Name).Select(g => g.Last()).Select(m => $"{m.Name}: {string.Join("; ", m.MetricPoints.Select(p => $"{string.Join(',', Tags(p))}={(m.MetricType == MetricType.Histogram ? p.GetHistogramCount() : p.GetSumLong())}"))}");
+        Assert.Fail($"{name} {string.Join(',', tags.Select(t => $"{t.Key}={t.Value}"))}: expected {expected}, got {actual}. Exported:\n{string.Join('\n', exported)}");
     }
 
     private static string? Route(Activity span) => span.GetTagItem("http.route") is string route ? "/" + route.Trim('/') : null;
