@@ -101,11 +101,17 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         Assert.Contains(requests, s => Route(s) == "/unsubscribe/{addressHash}/{token}" && (string?)s.GetTagItem("url.path") == "/unsubscribe/{addressHash}/{token}");
         Assert.Contains(requests, s => Route(s) == "/api/bookings" && s.GetTagItem("http.response.status_code") is 409);
 
-        // Dependencies: Table Storage and ACS, as client spans inside the request that made them.
-        var dependencies = Copy(spans).Where(s => s.Kind == ActivityKind.Client).ToList();
-        Assert.Contains(dependencies, s => s.Source.Name.StartsWith("Azure.", StringComparison.Ordinal) && Url(s).Contains(azurite.ConnectionString.Split("TableEndpoint=")[1].Split(';')[0].TrimEnd('/'), StringComparison.Ordinal));
+        // Dependencies: each Table Storage call is one span, the Azure SDK's operation, with the service's request id
+        // (its HTTP attempt is not exported); ACS calls are client spans with nothing nested; all inside the request that made them.
+        var all = Copy(spans);
+        var tableCalls = all.Where(s => s.Source.Name.StartsWith("Azure.Data.Tables.", StringComparison.Ordinal)).ToList();
+        Assert.All(tableCalls, call => Assert.DoesNotContain(all, s => s.ParentSpanId == call.SpanId));
+        Assert.Contains(tableCalls, s => s.DisplayName == "TableClient.AddEntity" && s.GetTagItem("az.service_request_id") is string && s.TraceId == hostTrace);
+        var dependencies = all.Where(s => s.Kind == ActivityKind.Client).ToList();
+        Assert.DoesNotContain(dependencies, s => Url(s).Contains(azurite.ConnectionString.Split("TableEndpoint=")[1].Split(';')[0].TrimEnd('/'), StringComparison.Ordinal));
         var sends = dependencies.Where(s => Url(s).Contains($"{acs.Endpoint.Authority}/emails:send", StringComparison.Ordinal)).ToList();
         Assert.Contains(sends, s => s.TraceId == hostTrace && s.GetTagItem("http.response.status_code") is 429);
+        Assert.All(sends, send => Assert.DoesNotContain(all, s => s.ParentSpanId == send.SpanId));
 
         // Metrics: the product's numbers, with their dimensions.
         Assert.Equal(1, Sum(points, ClinicMetrics.BookingsCreated, ("service.kind", "microneedling")));

@@ -44,11 +44,11 @@ public static class TelemetryServiceCollectionExtensions
         services.Configure<OpenTelemetryLoggerOptions>(o => o.IncludeScopes = false);
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
-            .WithTracing(t => t.AddProcessor(new PatientDataRedaction()).AddSource("Azure.*"))
+            .WithTracing(t => t.AddProcessor(new PatientDataRedaction()).AddProcessor(new AzureSdkSpans()).AddSource("Azure.*"))
             .WithMetrics(m => m.AddMeter(ClinicMetrics.MeterName, AcsEmailMetrics.MeterName));
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            // The distro adds ASP.NET Core, HttpClient and the Azure SDK's sources itself.
+            // The distro adds ASP.NET Core, HttpClient (without the requests Azure.Core records) and the Azure SDK's sources itself.
             otel.UseAzureMonitor(o =>
             {
                 o.ConnectionString = connectionString;
@@ -62,7 +62,7 @@ public static class TelemetryServiceCollectionExtensions
         }
         else
         {
-            otel.WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            otel.WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = AzureSdkSpans.IsOutsideAzureCore))
                 .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
                 .WithLogging();
             if (exporter == "CONSOLE")
