@@ -1,15 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microneedling.Email.Acs;
+using Microneedling.Functions.Hosting;
 using Microneedling.Functions.PatientLinks;
 using Microneedling.Functions.Telemetry;
 using Microneedling.Storage.OptOuts;
 using Microneedling.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -150,6 +155,34 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         Assert.NotNull(factory.Services.GetService<ClinicMetrics>());
     }
 
+    [Theory]
+    [InlineData(true, true, false)]
+    [InlineData(true, false, true)]
+    [InlineData(false, true, true)]
+    public async Task Under_the_host_with_application_insights_the_console_keeps_warnings_only(bool underHost, bool applicationInsights, bool informationOnConsole)
+    {
+        await using var ingestion = await TelemetryLoopbackServer.StartAsync();
+        var settings = new Dictionary<string, string?>();
+        if (underHost)
+        {
+            settings[HostingMode.PortVariable] = "7777";
+        }
+
+        if (applicationInsights)
+        {
+            settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString;
+        }
+
+        using var factory = new HandlerFactory(settings, s => s.Configure<AzureMonitorOptions>(o => o.EnableLiveMetrics = false));
+
+        // The app's filter rules, applied to a provider they take for the console one.
+        Assert.Equal(typeof(ConsoleLoggerProvider).FullName, typeof(ConsoleStandIn).GetCustomAttribute<ProviderAliasAttribute>()!.Alias);
+        using var console = new LoggerFactory([new ConsoleStandIn()], factory.Services.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>());
+        var logger = console.CreateLogger("Microneedling.Functions.Bookings.BookingCreation");
+        Assert.Equal(informationOnConsole, logger.IsEnabled(LogLevel.Information));
+        Assert.True(logger.IsEnabled(LogLevel.Warning));
+    }
+
     /// <summary>The exporter adds to the list from the threads that end spans.</summary>
     private static List<Activity> Copy(List<Activity> spans)
     {
@@ -211,6 +244,25 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
             }
 
             await Task.Delay(50);
+        }
+    }
+
+    [ProviderAlias("Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider")]
+    private sealed class ConsoleStandIn : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+        }
+
+        public void Dispose()
+        {
         }
     }
 

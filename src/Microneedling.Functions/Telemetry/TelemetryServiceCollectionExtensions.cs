@@ -2,6 +2,8 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microneedling.Email.Acs;
+using Microneedling.Functions.Hosting;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Logs;
@@ -49,6 +51,7 @@ public static class TelemetryServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             // The distro adds ASP.NET Core, HttpClient (without the requests Azure.Core records) and the Azure SDK's sources itself.
+            ExportLogsOnceUnderTheHost(builder);
             otel.UseAzureMonitor(o =>
             {
                 o.ConnectionString = connectionString;
@@ -76,6 +79,21 @@ public static class TelemetryServiceCollectionExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The Functions host records every line the handler writes to stdout as its own log
+    /// (category <c>Host.Function.Console</c>) and sends it to the same Application Insights, so
+    /// with the exporter on, information lines would arrive twice. Under the host the console then
+    /// keeps warnings and errors only: the host's log stream still shows what went wrong, even when
+    /// the exporter cannot send. Standalone, or with no Application Insights, the console is unchanged.
+    /// </summary>
+    private static void ExportLogsOnceUnderTheHost(WebApplicationBuilder builder)
+    {
+        if (HostingMode.FromConfiguration(builder.Configuration).UnderFunctionsHost)
+        {
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        }
     }
 
     /// <summary>Application Insights with local authentication off takes the managed identity named in the host's own setting.</summary>
