@@ -89,6 +89,10 @@ try
     await Run("create booking (1 in 10 a taken slot)", seconds, clients, Book, print: true);
     await Run("availability (one practitioner, one day)", seconds, clients, Availability, print: true);
     Console.WriteLine($"telemetry received by the loopback endpoint: {sink.Requests} requests, {sink.Bytes / 1024} KB; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    if (telemetry == "azuremonitor")
+    {
+        Console.WriteLine(EnvelopeCounts.PerRequest(sink.Envelopes, "POST /api/bookings"));
+    }
 }
 finally
 {

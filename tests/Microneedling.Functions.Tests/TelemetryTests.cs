@@ -1,15 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microneedling.Email.Acs;
+using Microneedling.Functions.Hosting;
 using Microneedling.Functions.PatientLinks;
 using Microneedling.Functions.Telemetry;
 using Microneedling.Storage.OptOuts;
 using Microneedling.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -100,11 +105,17 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         Assert.Contains(requests, s => Route(s) == "/unsubscribe/{addressHash}/{token}" && (string?)s.GetTagItem("url.path") == "/unsubscribe/{addressHash}/{token}");
         Assert.Contains(requests, s => Route(s) == "/api/bookings" && s.GetTagItem("http.response.status_code") is 409);
 
-        // Dependencies: Table Storage and ACS, as client spans inside the request that made them.
-        var dependencies = Copy(spans).Where(s => s.Kind == ActivityKind.Client).ToList();
-        Assert.Contains(dependencies, s => s.Source.Name.StartsWith("Azure.", StringComparison.Ordinal) && Url(s).Contains(azurite.ConnectionString.Split("TableEndpoint=")[1].Split(';')[0].TrimEnd('/'), StringComparison.Ordinal));
+        // Dependencies: each Table Storage call is one span, the Azure SDK's operation, with the service's request id
+        // (its HTTP attempt is not exported); ACS calls are client spans with nothing nested; all inside the request that made them.
+        var all = Copy(spans);
+        var tableCalls = all.Where(s => s.Source.Name.StartsWith("Azure.Data.Tables.", StringComparison.Ordinal)).ToList();
+        Assert.All(tableCalls, call => Assert.DoesNotContain(all, s => s.ParentSpanId == call.SpanId));
+        Assert.Contains(tableCalls, s => s.DisplayName == "TableClient.AddEntity" && s.GetTagItem("az.service_request_id") is string && s.TraceId == hostTrace);
+        var dependencies = all.Where(s => s.Kind == ActivityKind.Client).ToList();
+        Assert.DoesNotContain(dependencies, s => Url(s).Contains(azurite.ConnectionString.Split("TableEndpoint=")[1].Split(';')[0].TrimEnd('/'), StringComparison.Ordinal));
         var sends = dependencies.Where(s => Url(s).Contains($"{acs.Endpoint.Authority}/emails:send", StringComparison.Ordinal)).ToList();
         Assert.Contains(sends, s => s.TraceId == hostTrace && s.GetTagItem("http.response.status_code") is 429);
+        Assert.All(sends, send => Assert.DoesNotContain(all, s => s.ParentSpanId == send.SpanId));
 
         // Metrics: the product's numbers, with their dimensions.
         var meters = api.Services.GetRequiredService<MeterProvider>();
@@ -142,6 +153,34 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         Assert.Equal(pipeline, factory.Services.GetService<TracerProvider>() is not null);
         Assert.Equal(pipeline, factory.Services.GetService<MeterProvider>() is not null);
         Assert.NotNull(factory.Services.GetService<ClinicMetrics>());
+    }
+
+    [Theory]
+    [InlineData(true, true, false)]
+    [InlineData(true, false, true)]
+    [InlineData(false, true, true)]
+    public async Task Under_the_host_with_application_insights_the_console_keeps_warnings_only(bool underHost, bool applicationInsights, bool informationOnConsole)
+    {
+        await using var ingestion = await TelemetryLoopbackServer.StartAsync();
+        var settings = new Dictionary<string, string?>();
+        if (underHost)
+        {
+            settings[HostingMode.PortVariable] = "7777";
+        }
+
+        if (applicationInsights)
+        {
+            settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString;
+        }
+
+        using var factory = new HandlerFactory(settings, s => s.Configure<AzureMonitorOptions>(o => o.EnableLiveMetrics = false));
+
+        // The app's filter rules, applied to a provider they take for the console one.
+        Assert.Equal(typeof(ConsoleLoggerProvider).FullName, typeof(ConsoleStandIn).GetCustomAttribute<ProviderAliasAttribute>()!.Alias);
+        using var console = new LoggerFactory([new ConsoleStandIn()], factory.Services.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>());
+        var logger = console.CreateLogger("Microneedling.Functions.Bookings.BookingCreation");
+        Assert.Equal(informationOnConsole, logger.IsEnabled(LogLevel.Information));
+        Assert.True(logger.IsEnabled(LogLevel.Warning));
     }
 
     /// <summary>The exporters add to their lists from their own threads (spans as they end, metrics when collected).</summary>
@@ -227,6 +266,25 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
             }
 
             await Task.Delay(50);
+        }
+    }
+
+    [ProviderAlias("Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider")]
+    private sealed class ConsoleStandIn : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+        }
+
+        public void Dispose()
+        {
         }
     }
 

@@ -2,6 +2,8 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microneedling.Email.Acs;
+using Microneedling.Functions.Hosting;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Logs;
@@ -44,11 +46,12 @@ public static class TelemetryServiceCollectionExtensions
         services.Configure<OpenTelemetryLoggerOptions>(o => o.IncludeScopes = false);
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
-            .WithTracing(t => t.AddProcessor(new PatientDataRedaction()).AddSource("Azure.*"))
+            .WithTracing(t => t.AddProcessor(new PatientDataRedaction()).AddProcessor(new AzureSdkSpans()).AddSource("Azure.*"))
             .WithMetrics(m => m.AddMeter(ClinicMetrics.MeterName, AcsEmailMetrics.MeterName));
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            // The distro adds ASP.NET Core, HttpClient and the Azure SDK's sources itself.
+            // The distro adds ASP.NET Core, HttpClient (without the requests Azure.Core records) and the Azure SDK's sources itself.
+            ExportLogsOnceUnderTheHost(builder);
             otel.UseAzureMonitor(o =>
             {
                 o.ConnectionString = connectionString;
@@ -62,7 +65,7 @@ public static class TelemetryServiceCollectionExtensions
         }
         else
         {
-            otel.WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            otel.WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = AzureSdkSpans.IsOutsideAzureCore))
                 .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
                 .WithLogging();
             if (exporter == "CONSOLE")
@@ -76,6 +79,21 @@ public static class TelemetryServiceCollectionExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The Functions host records every line the handler writes to stdout as its own log
+    /// (category <c>Host.Function.Console</c>) and sends it to the same Application Insights, so
+    /// with the exporter on, information lines would arrive twice. Under the host the console then
+    /// keeps warnings and errors only: the host's log stream still shows what went wrong, even when
+    /// the exporter cannot send. Standalone, or with no Application Insights, the console is unchanged.
+    /// </summary>
+    private static void ExportLogsOnceUnderTheHost(WebApplicationBuilder builder)
+    {
+        if (HostingMode.FromConfiguration(builder.Configuration).UnderFunctionsHost)
+        {
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        }
     }
 
     /// <summary>Application Insights with local authentication off takes the managed identity named in the host's own setting.</summary>
