@@ -42,7 +42,7 @@ public static class ClinicConfigurationExtensions
         return result.Clinic ?? throw new InvalidOperationException("The clinic configuration is invalid:\n  " + string.Join("\n  ", result.Errors));
     }
 
-    /// <summary>The first hosted service: start-up fails here, before the server starts, if the configuration is invalid.</summary>
+    /// <summary>Registered before the app's other hosted services, which start before the server: start-up fails here if the configuration is invalid.</summary>
     private sealed class ClinicCheck(Task<Clinic> clinic) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => clinic.WaitAsync(cancellationToken);
