@@ -36,8 +36,8 @@ builder.Services.AddPatientData();
 builder.Services.AddPages();
 
 var app = builder.Build();
+app.UseCustomHandlerReadiness();
 app.UseTableCreationGate();
-app.MapCustomHandlerReadiness();
 app.MapTimerInvocations();
 app.MapHealthEndpoints();
 app.UseHttpApi();

@@ -14,7 +14,7 @@ namespace Microneedling.Functions.Telemetry;
 /// </summary>
 internal sealed partial class PatientDataRedaction : BaseProcessor<Activity>
 {
-    public static bool IsTraced(HttpContext context) => !(context.Request.Path == "/" && HttpMethods.IsGet(context.Request.Method));
+    public static bool IsTraced(HttpContext context) => !Hosting.CustomHandlerHostingExtensions.IsReadinessPing(context.Request);
 
     public static void RouteInsteadOfPath(Activity activity, HttpResponse response)
     {
