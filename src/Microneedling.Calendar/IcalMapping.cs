@@ -78,17 +78,25 @@ internal static class IcalMapping
             Url = e.Url,
             Class = "PRIVATE",
             Transparency = e.Status == CalendarEventStatus.Cancelled ? "TRANSPARENT" : "OPAQUE",
-            Organizer = new Organizer(Mailto(e.Organizer.Email)) { CommonName = CommonName(e.Organizer) },
+            Organizer = new Organizer(Mailto(e.Organizer.Email)),
         };
+        if (CommonName(e.Organizer) is { } organizerName)
+        {
+            item.Organizer.CommonName = organizerName;
+        }
+
         if (e.Attendee is { } attendee)
         {
-            item.Attendees.Add(new Attendee(Mailto(attendee.Email))
+            var invitee = new Attendee(Mailto(attendee.Email));
+            if (CommonName(attendee) is { } attendeeName)
             {
-                CommonName = CommonName(attendee),
-                Role = ParticipationRole.RequiredParticipant,
-                ParticipationStatus = EventParticipationStatus.NeedsAction,
-                Rsvp = true,
-            });
+                invitee.CommonName = attendeeName;
+            }
+
+            invitee.Role = ParticipationRole.RequiredParticipant;
+            invitee.ParticipationStatus = EventParticipationStatus.NeedsAction;
+            invitee.Rsvp = true;
+            item.Attendees.Add(invitee);
         }
 
         if (e.AlarmBefore is { } before)
@@ -132,6 +140,10 @@ internal static class IcalMapping
 
     private static string Mailto(string email) => "mailto:" + email;
 
+    /// <summary>
+    /// The CN parameter, or null for a name with nothing to show; then it must not be set at all:
+    /// Ical.Net writes an empty <c>CN=</c> for a blank name and for a null one alike.
+    /// </summary>
     private static string? CommonName(CalendarUser user) =>
-        user.CommonName is { Length: > 0 } name ? CalendarText.Parameter(name) : null;
+        user.CommonName is { } name && CalendarText.Parameter(name) is var cn && !string.IsNullOrWhiteSpace(cn) ? cn : null;
 }

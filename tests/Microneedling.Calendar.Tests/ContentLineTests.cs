@@ -34,6 +34,13 @@ public class ContentLineTests
         Assert.Contains(expected, Property(Write("x", cn), "ORGANIZER"), StringComparison.Ordinal);
 
     [Theory]
+    [InlineData(" ")]
+    [InlineData("\u2003\t")]
+    [InlineData("\u0007")]
+    public void A_name_with_nothing_to_show_writes_no_common_name(string cn) =>
+        Assert.DoesNotContain("CN=", Property(Write("x", cn), "ORGANIZER"), StringComparison.Ordinal);
+
+    [Theory]
     [InlineData(200, "a")]
     [InlineData(120, "é")]
     [InlineData(90, "日本")]
