@@ -142,6 +142,27 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task Locally_with_otlp_each_table_call_is_one_span_too()
+    {
+        var spans = new List<Activity>();
+        using var api = new ApiFactory(azurite, extra: new Dictionary<string, string?>
+        {
+            [TelemetryServiceCollectionExtensions.ExporterSetting] = "otlp",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9",
+        }, underFunctionsHost: true, services: s => s.ConfigureOpenTelemetryTracerProvider(b => b.AddInMemoryExporter(spans)));
+
+        using var intake = await api.Client.PostAsync(new Uri("/api/intakes", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(ApiFactory.EligibleIntake()));
+        api.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        Assert.Equal(HttpStatusCode.Created, intake.StatusCode);
+        var all = Copy(spans);
+        var tableCalls = all.Where(s => s.Source.Name.StartsWith("Azure.Data.Tables.", StringComparison.Ordinal)).ToList();
+        Assert.Contains(tableCalls, s => s.DisplayName == "TableClient.AddEntity");
+        Assert.All(tableCalls, call => Assert.DoesNotContain(all, s => s.ParentSpanId == call.SpanId));
+        Assert.DoesNotContain(all, s => s.Kind == ActivityKind.Client && Url(s).Contains(azurite.ConnectionString.Split("TableEndpoint=")[1].Split(';')[0].TrimEnd('/'), StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData("console", true)]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Microneedling.Functions.Hosting;
 using OpenTelemetry;
 
 namespace Microneedling.Functions.Telemetry;
@@ -14,7 +15,7 @@ namespace Microneedling.Functions.Telemetry;
 /// </summary>
 internal sealed partial class PatientDataRedaction : BaseProcessor<Activity>
 {
-    public static bool IsTraced(HttpContext context) => !Hosting.CustomHandlerHostingExtensions.IsReadinessPing(context.Request);
+    public static bool IsTraced(HttpContext context) => !CustomHandlerHostingExtensions.IsReadinessPing(context.Request);
 
     public static void RouteInsteadOfPath(Activity activity, HttpResponse response)
     {
